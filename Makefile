@@ -1,0 +1,48 @@
+# The handbook's tasks. Two commands matter for a newcomer (see README):
+#   make serve   - install and preview the site at http://127.0.0.1:8000
+#   make test    - install and run every check and test
+# Everything installs into .venv from exact, hash-pinned requirement files.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+DOCS   := $(PY) -m scripts.docs
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test bench lighthouse lock clean
+
+# Site dependencies only (enough for serve/build).
+$(VENV)/.site: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+	touch $@
+
+# Site plus test tooling.
+$(VENV)/.test: $(VENV)/.site requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt -r requirements-test.txt
+	touch $@
+
+serve: $(VENV)/.site  ## Preview with live reload at http://127.0.0.1:8000
+	$(DOCS) serve
+
+build: $(VENV)/.site  ## Strict build of both languages into site/
+	$(DOCS) build
+
+check: $(VENV)/.test  ## Validate content; extra options via ARGS, e.g. make check ARGS=--fix
+	$(DOCS) check $(ARGS)
+
+test: $(VENV)/.test  ## Every check and test, as CI runs them
+	$(DOCS) lint-workflows
+	$(PY) -m pytest
+
+bench: $(VENV)/.test  ## Scale benchmark: make bench N=1500 [BENCH_JSON=path]
+	$(DOCS) bench --n $(or $(N),100) $(if $(BENCH_JSON),--json $(BENCH_JSON))
+
+lock: $(VENV)/.site  ## Re-pin requirements*.txt from requirements*.in
+	$(PY) -m pip install --quiet pip-tools==7.6.2
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-test.txt requirements-test.in
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,82 @@
+"""One command line for every docs task: ``python -m scripts.docs <task>``.
+
+The Makefile, CI and the tests call this instead of spelling out tool flags in
+several places, so a flag such as ``--strict`` lives in exactly one spot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import subprocess
+import sys
+
+from scripts.pages import ROOT
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run(cmd: list[str]) -> int:
+    return subprocess.call(cmd, cwd=ROOT, env=ENV)
+
+
+def build(args: argparse.Namespace) -> int:
+    # --strict turns every validation warning into a failure. Never add -q:
+    # it hides the warnings that --strict counts and the build passes anyway.
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", args.site_dir])
+
+
+def serve(args: argparse.Namespace) -> int:
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr, "--livereload"]
+    return run(cmd + (["--dirty"] if args.dirty else []))
+
+
+def check(args: argparse.Namespace) -> int:
+    from scripts.check import main as check_main
+
+    return check_main(args.rest)
+
+
+def lint_workflows(args: argparse.Namespace) -> int:
+    """zizmor (security audit) and the GitHub workflow/dependabot JSON schemas."""
+    bindir = os.path.dirname(sys.executable)
+    workflows = sorted(glob.glob(str(ROOT / ".github/workflows/*.yml")))
+    status = run([os.path.join(bindir, "zizmor"), "--offline", "--no-progress", ".github"])
+    status |= run([os.path.join(bindir, "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows])
+    status |= run([os.path.join(bindir, "check-jsonschema"), "--builtin-schema", "vendor.dependabot",
+                   str(ROOT / ".github/dependabot.yml")])
+    return status
+
+
+def bench(args: argparse.Namespace) -> int:
+    from scripts.bench import main as bench_main
+
+    return bench_main(args.n, args.json)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.docs", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="task", required=True)
+    p = sub.add_parser("build", help="strict build of both languages")
+    p.add_argument("--site-dir", default="site")
+    p.set_defaults(func=build)
+    p = sub.add_parser("serve", help="live-reloading preview")
+    p.add_argument("--addr", default="127.0.0.1:8000")
+    p.add_argument("--dirty", action="store_true", help="rebuild only changed pages")
+    p.set_defaults(func=serve)
+    p = sub.add_parser("check", help="validate the content (see CONTRIBUTING)", add_help=False)
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=check)
+    p = sub.add_parser("lint-workflows", help="zizmor and JSON-schema checks of .github/")
+    p.set_defaults(func=lint_workflows)
+    p = sub.add_parser("bench", help="scale benchmark on a synthetic corpus")
+    p.add_argument("--n", type=int, default=100, help="number of questions")
+    p.add_argument("--json", help="also write the results to this JSON file")
+    p.set_defaults(func=bench)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""MkDocs hooks: rules the build itself must enforce.
+
+* A page missing in one language fails the build and names the missing file
+  (mkdocs-static-i18n would otherwise copy the Chinese page or drop it).
+* Math written as $...$ / $$...$$ is rendered to MathML at build time.
+
+The rules themselves live in scripts.pages and scripts.mathml, which the
+`make check` validator uses too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+# mkdocs loads this file by path; make the `scripts` package importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from scripts.mathml import MathError, to_mathml  # noqa: E402
+from scripts.pages import display as display_path  # noqa: E402
+from scripts.pages import missing_translations  # noqa: E402
+
+# pymdownx.arithmatex in `generic` mode wraps formulas like this.
+_MATH = re.compile(
+    r'<span class="arithmatex">\\\((?P<inline>.+?)\\\)</span>'
+    r'|<div class="arithmatex">\\\[(?P<block>.+?)\\\]</div>',
+    re.S,
+)
+
+
+def on_config(config, **kwargs):
+    missing = missing_translations(Path(config["docs_dir"]))
+    if missing:
+        raise PluginError("\n".join(map(str, missing)))
+    return config
+
+
+def on_page_content(html_text, page, config, files, **kwargs):
+    def render(match: re.Match) -> str:
+        display = match.group("block") is not None
+        tex = html.unescape(match.group("block") if display else match.group("inline"))
+        try:
+            mathml = to_mathml(tex, display=display)
+            # Keep a wrapper for display math so wide formulas can scroll.
+            return f'<div class="arithmatex">{mathml}</div>' if display else mathml
+        except MathError as exc:
+            source = Path(page.file.abs_src_path)
+            line = _line_of(source.read_text(encoding="utf-8"), tex)
+            raise PluginError(f"{display_path(source)}:{line}: [math] {exc}: {tex.strip()[:60]}") from None
+
+    return _MATH.sub(render, html_text)
+
+
+def _line_of(markdown: str, tex: str) -> int:
+    first = tex.strip().splitlines()[0] if tex.strip() else ""
+    for number, text in enumerate(markdown.splitlines(), 1):
+        if first and first in text:
+            return number
+    return 1

@@ -1,0 +1,54 @@
+"""Where pages live: one folder per language under docs/, mirrored file by file.
+
+``docs/zh/x/y.md`` and ``docs/en/x/y.md`` are twins. Everything that needs to
+know the layout (the build hook, the checks, the tests, the benchmark) asks
+this module instead of re-deriving it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.findings import Finding
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def pages(docs: Path = DOCS, lang: str | None = None) -> list[Path]:
+    """Markdown files under docs/<lang>/ (all languages when lang is None), sorted."""
+    langs = LANGS if lang is None else (lang,)
+    return sorted(p for code in langs for p in (docs / code).rglob("*.md"))
+
+
+def lang_of(path: Path, docs: Path = DOCS) -> str:
+    return path.relative_to(docs).parts[0]
+
+
+def twin(path: Path, docs: Path = DOCS) -> Path:
+    """The same page in the other language (for two languages)."""
+    rel = path.relative_to(docs)
+    other = LANGS[1] if rel.parts[0] == LANGS[0] else LANGS[0]
+    return docs.joinpath(other, *rel.parts[1:])
+
+
+def display(path: Path, root: Path | None = None) -> str:
+    """A path as printed in findings: relative to the repository when possible."""
+    root = root or ROOT
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def missing_translations(docs: Path = DOCS, root: Path | None = None) -> list[Finding]:
+    """[i18n-missing] A page that exists in one language only."""
+    found = []
+    for page in pages(docs):
+        other = twin(page, docs)
+        if not other.exists():
+            found.append(Finding(display(other, root), 1, "i18n-missing",
+                                 f"missing translation of {display(page, root)}"))
+    return found

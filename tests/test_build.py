@@ -1,0 +1,133 @@
+"""The strict build of the real site: both languages, nothing off-site, and the
+build-time rules of scripts/hooks.py (missing translation, bad math)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from tests.conftest import copy_project, mkdocs_build
+
+# Tags whose attributes make the browser fetch something on page load.
+FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+            "video": "src", "embed": "src", "object": "data", "track": "src"}
+FETCHING_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch",
+                      "preconnect", "dns-prefetch", "apple-touch-icon"}
+
+
+class ResourceCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in FETCHING and attrs.get(FETCHING[tag]):
+            self.urls.append(attrs[FETCHING[tag]])
+        if tag == "link" and set((attrs.get("rel") or "").split()) & FETCHING_LINK_RELS:
+            self.urls.append(attrs.get("href") or "")
+        if attrs.get("style"):
+            self.urls += re.findall(r"url\(['\"]?([^'\")]+)", attrs["style"])
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def content_pages(site: Path, lang: str) -> set[str]:
+    """Page folders of one language, relative to that language's root."""
+    base = site / "en" if lang == "en" else site
+    found = set()
+    for page in base.rglob("index.html"):
+        rel = page.relative_to(base).as_posix()
+        if lang == "zh" and rel.startswith("en/"):
+            continue
+        found.add(rel)
+    return found
+
+
+def test_both_languages_have_the_same_pages(built_site):
+    zh, en = content_pages(built_site, "zh"), content_pages(built_site, "en")
+    assert "index.html" in zh and "index.html" in en
+    assert len(zh) >= 3, zh
+    assert zh == en, f"only in Chinese: {sorted(zh - en)}; only in English: {sorted(en - zh)}"
+
+
+def test_every_source_page_is_built_in_its_language(built_site):
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    for source in docs.rglob("*.md"):
+        lang, *rest = source.relative_to(docs).parts
+        rel = "/".join(rest)[: -len(".md")]
+        folder = "" if rel == "index" else rel.removesuffix("/index") + "/"
+        out = (built_site / ("en/" if lang == "en" else "") / folder / "index.html")
+        assert out.exists(), f"{source} was not built to {out}"
+        assert f'lang="{"en" if lang == "en" else "zh"}' in out.read_text(encoding="utf-8")[:300]
+
+
+def test_no_page_references_an_offsite_resource(built_site, site_url):
+    host = urlsplit(site_url).netloc
+    offenders = []
+    for page in html_pages(built_site):
+        collector = ResourceCollector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        for url in collector.urls:
+            absolute = urljoin(site_url + page.relative_to(built_site).as_posix(), url)
+            parts = urlsplit(absolute)
+            if parts.scheme != "data" and parts.netloc != host:
+                offenders.append(f"{page.relative_to(built_site)}: {url}")
+    for css in built_site.rglob("*.css"):
+        for url in re.findall(r"(?:url\(|@import\s+)['\"]?((?:https?:)?//[^'\")\s]+)", css.read_text(encoding="utf-8")):
+            offenders.append(f"{css.relative_to(built_site)}: {url}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_no_google_fonts_or_cdn_in_pages_or_styles(built_site):
+    # Theme JavaScript may mention CDNs for features this site does not use
+    # (e.g. Mermaid); the browser test proves none of them is requested.
+    hits = [p for p in built_site.rglob("*") if p.suffix in {".html", ".css"}
+            and re.search(r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com|cdnjs",
+                          p.read_text(encoding="utf-8", errors="replace"))]
+    assert not hits, hits
+
+
+def test_math_is_rendered_to_mathml_at_build_time(built_site):
+    pages = [p.read_text(encoding="utf-8") for p in html_pages(built_site)]
+    leftovers = [p for p in pages if re.search(r'class="arithmatex">\s*\\[(\[]', p)]
+    assert not leftovers, "a formula was left as TeX source"
+    assert any("<math" in p for p in pages), "no formula rendered anywhere"
+
+
+def test_404_page_serves_readers_of_both_languages(built_site, site_url):
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    langs = set(re.findall(r'<section lang="([^"]+)"', page))
+    assert {"zh-Hans", "en"} <= langs
+    links = re.findall(r'<div class="hb-404">(.*?)</div>', page, re.S)[0]
+    targets = {urljoin(site_url, href) for href in re.findall(r'href="([^"]+)"', links)}
+    assert targets == {site_url, site_url + "en/"}
+
+
+def test_a_missing_translation_fails_the_build_naming_the_file(tmp_path):
+    project = copy_project(tmp_path)
+    victim = next((project / "docs/en").rglob("*/*.md"), project / "docs/en/index.md")
+    victim.unlink()
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"{victim.relative_to(project).as_posix()}:1: [i18n-missing]" in output, output
+    assert "Traceback" not in output
+
+
+def test_an_unbalanced_formula_fails_the_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs/zh/index.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.append("")
+    lines.append(r"坏公式 $\frac{a}{b$ 在这里。")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"docs/zh/index.md:{len(lines)}: [math]" in output, output
+    assert "Traceback" not in output
