@@ -33,6 +33,7 @@ check: $(VENV)/.test  ## Validate content; extra options via ARGS, e.g. make che
 	$(DOCS) check $(ARGS)
 
 test: $(VENV)/.test  ## Every check and test, as CI runs them
+	$(DOCS) check $(ARGS)
 	$(DOCS) lint-workflows
 	$(PY) -m pytest
 

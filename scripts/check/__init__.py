@@ -1,0 +1,81 @@
+"""`make check`: validate the handbook's content and report `path:line: [id] message`.
+
+One module per check; each module's docstring lists its rule ids, and
+CONTRIBUTING.md documents every id with how to fix it. Exit status: 0 when
+clean (warnings allowed), 1 on any error, 2 on bad usage. A traceback means a
+bug in the checker itself, never in the content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from scripts.check import code, frontmatter, i18n, links, math, safety, writing
+from scripts.check.context import Context
+from scripts.pages import DOCS, ROOT
+
+CHECKS = {
+    "links": links.check,
+    "i18n": i18n.check,
+    "frontmatter": frontmatter.check,
+    "code": code.check,
+    "math": math.check,
+    "writing": writing.check,
+    "safety": safety.check,
+}
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m scripts.docs check", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", choices=sorted(CHECKS), help="run only these checks")
+    parser.add_argument("--skip", action="append", choices=sorted(CHECKS), default=[], help="skip these checks")
+    parser.add_argument("--no-run", action="store_true", help="do not execute code blocks")
+    parser.add_argument("--fix", action="store_true", help="repair CJK spacing and punctuation in place")
+    parser.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: docs/)")
+    parser.add_argument("--root", type=Path, help="paths are shown relative to this folder")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel code runs")
+    return parser.parse_args(argv)
+
+
+def run(ctx: Context, names: list[str]) -> list:
+    findings = []
+    for name in names:
+        findings.extend(CHECKS[name](ctx))
+    return sorted(set(findings))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    docs = args.docs.resolve()
+    if not docs.is_dir():
+        print(f"{args.docs}: [usage] no such docs folder", file=sys.stderr)
+        return 2
+    root = (args.root or (ROOT if docs.is_relative_to(ROOT) else docs.parent)).resolve()
+    config = root / "mkdocs.yml"
+    ctx = Context(docs=docs, root=root, run_code=not args.no_run, fix=args.fix, jobs=args.jobs,
+                  config_file=config if config.exists() else None)
+    names = [n for n in (args.only or CHECKS) if n not in args.skip]
+    started = time.perf_counter()
+    try:
+        findings = run(ctx, names)
+    except Exception:  # a bug in the checker, not in the content
+        traceback.print_exc()
+        print("internal error in the checker (this is a bug in scripts/check, not in your content)",
+              file=sys.stderr)
+        return 3
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for finding in findings:
+        print(finding)
+        if annotate:
+            print(finding.github_annotation())
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    elapsed = time.perf_counter() - started
+    print(f"checked {len(ctx.pages)} pages with {', '.join(names)}"
+          f"{'' if ctx.run_code else ' (code not run)'}: {errors} errors, {warnings} warnings in {elapsed:.2f} s")
+    return 1 if errors else 0

@@ -1,0 +1,5 @@
+import sys
+
+from scripts.check import main
+
+sys.exit(main())

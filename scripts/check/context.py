@@ -1,0 +1,66 @@
+"""What every check receives: the docs tree, its parsed pages and the options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from scripts.check.source import Page
+from scripts.pages import LANGS, display, pages
+
+
+@dataclass
+class Context:
+    docs: Path
+    root: Path
+    run_code: bool = True
+    fix: bool = False
+    jobs: int = 4
+    config_file: Path | None = None
+    _cache: dict = field(default_factory=dict)
+
+    @cached_property
+    def pages(self) -> dict[Path, Page]:
+        return {path: Page(path) for path in pages(self.docs)}
+
+    def page(self, path: Path) -> Page | None:
+        return self.pages.get(path)
+
+    def show(self, path: Path) -> str:
+        return display(path, self.root)
+
+    def lang_root(self, lang: str) -> Path:
+        return self.docs / lang
+
+    @cached_property
+    def nav_paths(self) -> list[str] | None:
+        """Page paths listed in mkdocs.yml's nav (relative to a language folder)."""
+        config = self.config_file or self.root / "mkdocs.yml"
+        if not config.exists():
+            return None
+        loader = type("Loader", (yaml.SafeLoader,), {})
+        loader.add_multi_constructor("!", lambda *_: None)  # !ENV and python tags
+        loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+        nav = (yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}).get("nav")
+        if nav is None:
+            return None
+        found: list[str] = []
+
+        def walk(item):
+            if isinstance(item, str):
+                found.append(item)
+            elif isinstance(item, list):
+                for sub in item:
+                    walk(sub)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value)
+
+        walk(nav)
+        return [p for p in found if p.endswith(".md") and "://" not in p]
+
+
+__all__ = ["Context", "LANGS"]

@@ -1,0 +1,60 @@
+"""Links and anchors, in both languages.
+
+Rule ids:
+  link-target    a relative link or image whose file does not exist
+  anchor         a `#fragment` that is not a heading id (or block id) of its target
+  link-absolute  a link to the site itself written as an absolute path or URL
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from scripts.check.context import Context
+from scripts.findings import Finding
+
+SITE_HOSTS = ("github.io",)
+
+
+def check(ctx: Context):
+    for path, page in ctx.pages.items():
+        shown = ctx.show(path)
+        for link in page.links:
+            parts = urlsplit(link.target)
+            if parts.scheme in {"http", "https"}:
+                if parts.netloc.endswith(SITE_HOSTS) and "ai-interview-handbook" in parts.path:
+                    yield Finding(shown, link.line, "link-absolute",
+                                  f"link to this site by URL: '{link.target}'; use a relative link to the .md file")
+                continue
+            if parts.scheme or link.target.startswith("//"):
+                continue  # mailto:, javascript: (the safety check reports it), ...
+            if link.target.startswith("/"):
+                yield Finding(shown, link.line, "link-absolute",
+                              f"absolute link '{link.target}' breaks under the site's sub-path; "
+                              "use a path relative to this file")
+                continue
+            target = path if not parts.path else (path.parent / unquote(parts.path)).resolve()
+            if parts.path:
+                if target.is_dir():
+                    target = target / "index.md"
+                if not target.exists():
+                    yield Finding(shown, link.line, "link-target", f"'{link.target}': no such file")
+                    continue
+                if target.suffix == ".md" and not _inside(target, ctx.docs / path.relative_to(ctx.docs).parts[0]):
+                    yield Finding(shown, link.line, "link-target",
+                                  f"'{link.target}' leaves this language's folder; link to the page in the same language")
+                    continue
+            if parts.fragment:
+                target_page = ctx.page(Path(target))
+                if target_page is not None and parts.fragment not in target_page.anchor_ids:
+                    where = "this page" if target == path else ctx.show(Path(target))
+                    yield Finding(shown, link.line, "anchor", f"'#{parts.fragment}' is not an anchor of {where}")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False

@@ -1,0 +1,242 @@
+"""A page as the checks see it: front matter, headings, fences, links, math,
+each with the line number it starts on.
+
+Python-Markdown keeps no line numbers, so this is a small line scanner for the
+subset of Markdown the handbook uses (CONTRIBUTING, "Writing pages"). Every
+check reads pages through `Page` so they agree on what is prose and what is code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
+HEADING_ID = re.compile(r"#([^\s}]+)")
+LINK = re.compile(r"(?<!\\)!?\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)(?P<tex>[^$\n]+?)(?<![\s\\])\$(?!\$)")
+BLOCK_ATTR_ID = re.compile(r"^\s+attrs:\s*\{[^}]*\bid:\s*([\w-]+)")
+PREFIX_SETTING = re.compile(r"([\w-]+)=([\"'])(.*?)\2")
+
+
+@dataclass
+class Heading:
+    line: int
+    level: int
+    text: str
+    id: str | None
+
+
+@dataclass
+class Fence:
+    line: int  # line of the opening fence
+    lang: str
+    info: str
+    body: str
+    indent: int
+    settings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def body_line(self) -> int:
+        return self.line + 1
+
+
+@dataclass
+class Link:
+    line: int
+    text: str
+    target: str
+    image: bool
+
+
+@dataclass
+class Math:
+    line: int
+    tex: str
+    display: bool
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+
+
+class Page:
+    """One Markdown file, parsed lazily."""
+
+    def __init__(self, path: Path, text: str | None = None):
+        self.path = path
+        self.text = path.read_text(encoding="utf-8") if text is None else text
+        self.lines = self.text.splitlines()
+
+    # -- front matter -------------------------------------------------------
+    @cached_property
+    def _front(self) -> tuple[dict, int, FrontMatterError | None]:
+        """(meta, first body line index, error)."""
+        if not self.lines or self.lines[0].strip() != "---":
+            return {}, 0, None
+        for end in range(1, len(self.lines)):
+            if self.lines[end].strip() in ("---", "..."):
+                break
+        else:
+            return {}, 0, FrontMatterError(1, "front matter is not closed with '---'")
+        try:
+            meta = yaml.safe_load("\n".join(self.lines[1:end])) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 2 if mark else 1
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            return {}, end + 1, FrontMatterError(line, f"invalid YAML in front matter: {problem}")
+        if not isinstance(meta, dict):
+            return {}, end + 1, FrontMatterError(2, "front matter must be a mapping of keys to values")
+        return meta, end + 1, None
+
+    @property
+    def meta(self) -> dict:
+        return self._front[0]
+
+    @property
+    def front_matter_error(self) -> FrontMatterError | None:
+        return self._front[2]
+
+    @property
+    def body_start(self) -> int:
+        """0-based index of the first line after the front matter."""
+        return self._front[1]
+
+    def meta_line(self, key: str, item: object = None) -> int:
+        """Line of a top-level front-matter key (or of `- item` in its list)."""
+        found = 1
+        for number, line in enumerate(self.lines[: self.body_start], 1):
+            if found == 1 and line.startswith(f"{key}:"):
+                found = number
+                if item is None:
+                    return number
+            elif found > 1 and item is not None:
+                if not line.startswith((" ", "-")):
+                    break
+                if line.strip().lstrip("- ").strip("'\"") == str(item):
+                    return number
+        return found
+
+    # -- structure ----------------------------------------------------------
+    @cached_property
+    def _scan(self) -> tuple[list[Fence], list[tuple[int, str]]]:
+        """Fences, and the prose lines (number, text) outside them."""
+        fences, prose = [], []
+        open_fence = None
+        body: list[str] = []
+        for index in range(self.body_start, len(self.lines)):
+            number, line = index + 1, self.lines[index]
+            match = FENCE.match(line)
+            if open_fence is None:
+                if match:
+                    open_fence = (number, match)
+                    body = []
+                else:
+                    prose.append((number, line))
+                continue
+            start, opener = open_fence
+            if match and match["fence"][0] == opener["fence"][0] and len(match["fence"]) >= len(opener["fence"]) \
+                    and not match["info"]:
+                indent = len(opener["indent"])
+                fences.append(_make_fence(start, opener["info"], [_dedent(b, indent) for b in body], indent))
+                open_fence = None
+            else:
+                body.append(line)
+        if open_fence is not None:
+            start, opener = open_fence
+            fences.append(_make_fence(start, opener["info"], body, len(opener["indent"]), unclosed=True))
+        return fences, prose
+
+    @property
+    def fences(self) -> list[Fence]:
+        return self._scan[0]
+
+    @property
+    def prose(self) -> list[tuple[int, str]]:
+        return self._scan[1]
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        found = []
+        for number, line in self.prose:
+            match = HEADING.match(line)
+            if match:
+                ids = HEADING_ID.findall(match["attrs"] or "")
+                found.append(Heading(number, len(match["hashes"]), match["text"], ids[0] if ids else None))
+        return found
+
+    @cached_property
+    def title(self) -> str | None:
+        h1 = [h for h in self.headings if h.level == 1]
+        return self.meta.get("title") or (h1[0].text if h1 else None)
+
+    @cached_property
+    def anchor_ids(self) -> set[str]:
+        """Ids a link may point at: explicit heading ids and block `attrs` ids."""
+        ids = {h.id for h in self.headings if h.id}
+        ids |= {m.group(1) for _, line in self.prose if (m := BLOCK_ATTR_ID.match(line))}
+        return ids
+
+    @cached_property
+    def links(self) -> list[Link]:
+        found = []
+        for number, line in self.prose:
+            for match in LINK.finditer(CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)):
+                found.append(Link(number, match["text"], match["target"], match.group(0).startswith("!")))
+        return found
+
+    @cached_property
+    def math(self) -> list[Math]:
+        found, block, start = [], None, 0
+        for number, line in self.prose:
+            stripped = line.strip()
+            if block is not None:
+                if stripped.endswith("$$"):
+                    block.append(stripped[:-2])
+                    found.append(Math(start, "\n".join(block), True))
+                    block = None
+                else:
+                    block.append(line)
+                continue
+            if stripped.startswith("$$"):
+                rest = stripped[2:]
+                if rest.endswith("$$") and len(rest) >= 2:
+                    found.append(Math(number, rest[:-2], True))
+                else:
+                    block, start = [rest], number
+                continue
+            text = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+            found += [Math(number, m["tex"], False) for m in INLINE_MATH.finditer(text)]
+            if text.count("$") - 2 * len(INLINE_MATH.findall(text)) == 1:
+                found.append(Math(number, "$", False))  # a lone dollar: unbalanced
+        if block is not None:
+            found.append(Math(start, "$$", True))
+        return found
+
+
+def _dedent(line: str, indent: int) -> str:
+    """Remove the fence's own indentation (fences nested in lists or blocks)."""
+    return line[indent:] if line[:indent].strip() == "" else line.lstrip()
+
+
+def _make_fence(line: int, info: str, body: list[str], indent: int, unclosed: bool = False) -> Fence:
+    lang, settings = "", {}
+    if info.startswith("{"):
+        inner = info.strip("{} ")
+        classes = [t[1:] for t in inner.split() if t.startswith(".")]
+        lang = classes[0] if classes else ""
+    else:
+        lang = info.split()[0] if info.split() else ""
+    settings = {k: v for k, _, v in PREFIX_SETTING.findall(info)}
+    if unclosed:
+        settings["_unclosed"] = "1"
+    return Fence(line, lang.lower(), info, "\n".join(body) + ("\n" if body else ""), indent, settings)

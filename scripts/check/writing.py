@@ -1,0 +1,122 @@
+"""Writing: CJK copywriting, Markdown style, titles, headings.
+
+Rule ids:
+  cjk-spacing    space between CJK and Latin/digits, full-width punctuation in Chinese (autocorrect; --fix repairs)
+  markdown-lint  pymarkdownlnt finding (rule set below)
+  page-title     no title (front-matter `title` and one `# H1`), or they disagree
+  page-empty     a page with no text besides its headings
+  heading-id     an H2-H6 heading without an explicit ASCII id `{ #like-this }`
+"""
+
+from __future__ import annotations
+
+import re
+
+import autocorrect_py
+from pymarkdown.api import PyMarkdownApi
+
+from scripts.check.context import Context
+from scripts.findings import Finding
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Front-matter keys whose values are prose; the rest (paths, ids) stay verbatim.
+PROSE_KEYS = ("title:", "description:")
+
+# autocorrect rules switched off, and why.
+AUTOCORRECT_CONFIG = """
+rules:
+  # "编码器-解码器" is a compound term; a spaced dash would read as a minus.
+  space-dash: 0
+  # Full-width brackets around an English gloss, 注意力（Attention）, are standard Chinese style.
+  halfwidth-punctuation: 0
+"""
+autocorrect_py.load_config(AUTOCORRECT_CONFIG)
+
+# pymarkdownlnt rules switched off, and why.
+DISABLED_RULES = {
+    "md013": "line length: Chinese prose has no spaces to wrap at; one paragraph per line is easier to diff",
+    "md033": "inline HTML: the safety check decides which HTML is allowed",
+    "md041": "first line heading: pages start with front matter and the title comes from it",
+    "md025": "single H1: the front-matter title counts as one; page-title checks that it matches the # H1",
+    "md051": "link fragments: it cannot see { #id } attribute lists; the links check owns anchors",
+    "md049": "emphasis style: LaTeX subscripts in $$ blocks look like underscore emphasis to the linter",
+    "md046": "code block style: pymdownx.blocks bodies are not indented code",
+    "md024": "duplicate headings: sibling sections may share a name (every heading has its own id)",
+    "md026": "trailing punctuation: question titles end with ？ / ?",
+    "md007": "list indent: nested lists use 4 spaces, which Python-Markdown requires",
+    "md030": "spaces after list markers: 4-space nested lists need it",
+    "md031": "blank lines around fences: fences inside list items follow Python-Markdown's rules",
+    "md032": "blank lines around lists: same",
+    "md036": "emphasis as heading: bold lead-ins such as **Short answer** are intended",
+}
+
+
+def check(ctx: Context):
+    for path, page in ctx.pages.items():
+        shown = ctx.show(path)
+        yield from _autocorrect(ctx, path, page, shown)
+        yield from _titles(page, shown)
+        for heading in page.headings:
+            if heading.level > 1 and (heading.id is None or not ID_RE.match(heading.id)):
+                yield Finding(shown, heading.line, "heading-id",
+                              f"heading '{heading.text}' needs an explicit ASCII id, e.g. {{ #short-answer }}, "
+                              "the same in both languages")
+    yield from _markdown_lint(ctx)
+
+
+def _lintable(page) -> str:
+    """The page with non-prose front-matter lines blanked (line numbers kept)."""
+    lines = list(page.lines)
+    for index in range(1, max(0, page.body_start - 1)):
+        if not lines[index].startswith(PROSE_KEYS):
+            lines[index] = ""
+    return "\n".join(lines) + "\n"
+
+
+def _autocorrect(ctx, path, page, shown):
+    if ctx.fix:
+        fixed_lines = autocorrect_py.format_for(_lintable(page), "markdown").splitlines()
+        lines = [fixed if index >= page.body_start or line.startswith(PROSE_KEYS) else line
+                 for index, (line, fixed) in enumerate(zip(page.lines, fixed_lines))]
+        text = "\n".join(lines) + "\n"
+        if len(fixed_lines) == len(page.lines) and text != page.text:
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)  # atomic: a page is never half-written
+            page.__init__(path)
+    for result in autocorrect_py.lint_for(_lintable(page), "markdown").lines:
+        yield Finding(shown, result.line, "cjk-spacing",
+                      f"'{result.old.strip()[:50]}' → '{result.new.strip()[:50]}' (make check --fix repairs this)")
+
+
+def _titles(page, shown):
+    h1 = [h for h in page.headings if h.level == 1]
+    title = page.meta.get("title")
+    if not title and not h1:
+        yield Finding(shown, 1, "page-title", "page has no title: add `title:` to the front matter and a `# Title`")
+    elif not h1:
+        yield Finding(shown, page.body_start + 1, "page-title", "page has no `# Title` heading")
+    elif len(h1) > 1:
+        yield Finding(shown, h1[1].line, "page-title", "a page has exactly one `# Title` heading")
+    elif title and h1[0].text.strip() != str(title).strip():
+        yield Finding(shown, h1[0].line, "page-title",
+                      f"heading '{h1[0].text}' differs from the front-matter title '{title}'")
+    body = [line for number, line in page.prose if line.strip() and not line.lstrip().startswith("#")]
+    if not body and not page.fences:
+        yield Finding(shown, h1[0].line if h1 else max(1, page.body_start + 1), "page-empty", "page has no content")
+
+
+def _markdown_lint(ctx):
+    api = PyMarkdownApi()
+    api.enable_extension_by_identifier("front-matter")
+    for rule in DISABLED_RULES:
+        api.disable_rule_by_identifier(rule)
+    for path in ctx.pages:
+        try:
+            result = api.scan_path(str(path))
+        except Exception as exc:  # the linter's own parser gave up on this file
+            yield Finding(ctx.show(path), 1, "markdown-lint", f"pymarkdownlnt could not parse the file: {exc}")
+            continue
+        for failure in result.scan_failures:
+            yield Finding(ctx.show(path), failure.line_number, "markdown-lint",
+                          f"{failure.rule_id.lower()} {failure.rule_description}{failure.extra_error_information}")

@@ -1,0 +1,38 @@
+from tests.check.conftest import assert_finding
+
+Q = "docs/zh/python/example.md"
+
+
+def test_link_to_a_missing_page(tree):
+    line = tree.replace(Q, "[首页](../index.md#intro)", "[首页](../nowhere.md)")
+    assert_finding(tree.check("--only", "links"), f"{Q}:{line}: [link-target]")
+
+
+def test_link_to_a_missing_anchor_of_another_page(tree):
+    line = tree.replace(Q, "../index.md#intro", "../index.md#no-such-heading")
+    assert_finding(tree.check("--only", "links"), f"{Q}:{line}: [anchor]")
+
+
+def test_link_to_a_missing_anchor_on_the_same_page(tree):
+    line = tree.replace(Q, "(#details)", "(#detail)")
+    assert_finding(tree.check("--only", "links"), f"{Q}:{line}: [anchor]")
+
+
+def test_absolute_link_to_the_site(tree):
+    line = tree.replace(Q, "(../index.md#intro)", "(/en/index.md)")
+    assert_finding(tree.check("--only", "links"), f"{Q}:{line}: [link-absolute]")
+
+
+def test_missing_image(tree):
+    line = tree.replace(Q, "回到", "![图](img/missing.png)\n\n回到")
+    assert_finding(tree.check("--only", "links"), f"{Q}:{line}: [link-target]")
+
+
+def test_link_into_the_other_language(tree):
+    line = tree.replace(Q, "(../index.md#intro)", "(../../en/index.md)")
+    assert_finding(tree.check("--only", "links"), f"{Q}:{line}: [link-target]")
+
+
+def test_links_inside_code_are_not_links(tree):
+    tree.replace(Q, "回到", "`[x](missing.md)` 回到")
+    assert tree.check("--only", "links").returncode == 0
