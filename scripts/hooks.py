@@ -3,6 +3,7 @@
 * A page missing in one language fails the build and names the missing file
   (mkdocs-static-i18n would otherwise copy the Chinese page or drop it).
 * Math written as $...$ / $$...$$ is rendered to MathML at build time.
+* Each language gets its own search index (scripts/search_index.py).
 
 The rules themselves live in scripts.pages and scripts.mathml, which the
 `make check` validator uses too.
@@ -19,10 +20,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts.mathml import MathError, to_mathml  # noqa: E402
 from scripts.pages import display as display_path  # noqa: E402
 from scripts.pages import missing_translations  # noqa: E402
+from scripts.search_index import language_base, split  # noqa: E402
+
+_ROOT_SITE_DIR: list[str] = []  # the first build's site_dir is the site root
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
 
 # pymdownx.arithmatex in `generic` mode wraps formulas like this.
 _MATH = re.compile(
@@ -33,6 +39,8 @@ _MATH = re.compile(
 
 
 def on_config(config, **kwargs):
+    if not _ROOT_SITE_DIR:
+        _ROOT_SITE_DIR.append(config["site_dir"])
     missing = missing_translations(Path(config["docs_dir"]))
     if missing:
         raise PluginError("\n".join(map(str, missing)))
@@ -61,3 +69,15 @@ def _line_of(markdown: str, tex: str) -> int:
         if first and first in text:
             return number
     return 1
+
+
+def on_post_page(output, page, config, **kwargs):
+    """Point Material's JavaScript at this language's search index."""
+    lang = config["theme"]["language"]
+    return _CONFIG_BASE.sub(lambda m: m[1] + language_base(m[2], lang) + m[3], output, count=1)
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has written the combined index
+def on_post_build(config, **kwargs):
+    if _ROOT_SITE_DIR:
+        split(Path(_ROOT_SITE_DIR[0]))
