@@ -4,6 +4,7 @@
   (mkdocs-static-i18n would otherwise copy the Chinese page or drop it).
 * Math written as $...$ / $$...$$ is rendered to MathML at build time.
 * Each language gets its own search index (scripts/search_index.py).
+* Practice mode's list of questions is written per language (scripts/questions.py).
 
 The rules themselves live in scripts.pages and scripts.mathml, which the
 `make check` validator uses too.
@@ -23,6 +24,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts.mathml import MathError, to_mathml  # noqa: E402
+from scripts import questions  # noqa: E402
 from scripts.pages import display as display_path  # noqa: E402
 from scripts.pages import missing_translations  # noqa: E402
 from scripts.search_index import language_base, split  # noqa: E402
@@ -71,6 +73,11 @@ def _line_of(markdown: str, tex: str) -> int:
     return 1
 
 
+def on_page_context(context, page, config, nav, **kwargs):
+    questions.collect(page, config["theme"]["language"])
+    return context
+
+
 def on_post_page(output, page, config, **kwargs):
     """Point Material's JavaScript at this language's search index."""
     lang = config["theme"]["language"]
@@ -81,3 +88,4 @@ def on_post_page(output, page, config, **kwargs):
 def on_post_build(config, **kwargs):
     if _ROOT_SITE_DIR:
         split(Path(_ROOT_SITE_DIR[0]))
+        questions.write(Path(_ROOT_SITE_DIR[0]))

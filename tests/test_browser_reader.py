@@ -1,0 +1,165 @@
+"""Reader features in headless Chromium: practice mode, mastered marks and
+progress, random question, tags pages, math, copy buttons, palette toggle,
+and the language switch keeping the reader's place at an anchor."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+QUESTION = "ai-painting/dreambooth/"
+SECTION = "ai-painting/"
+
+
+def answer_visible(page) -> bool:
+    return page.locator(".hb-answer").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_practice_mode_folds_answers_and_is_remembered(page, site_server, lang):
+    page.goto(site_server + lang + QUESTION)
+    toggle = page.locator(".hb-practice__toggle")
+    assert toggle.is_visible() and answer_visible(page)
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert not answer_visible(page)
+    reveal = page.locator(".hb-practice__reveal")
+    assert reveal.get_attribute("aria-expanded") == "false"
+    # keyboard: focus the reveal button and press Enter
+    reveal.focus()
+    page.keyboard.press("Enter")
+    assert answer_visible(page) and reveal.get_attribute("aria-expanded") == "true"
+    # remembered across reloads and pages
+    page.goto(site_server + lang + "python/assert/")
+    assert page.locator(".hb-practice__toggle").get_attribute("aria-pressed") == "true"
+    assert not answer_visible(page)
+    page.reload()
+    assert not answer_visible(page)
+    page.locator(".hb-practice__toggle").click()
+    page.reload()
+    assert answer_visible(page)
+    assert page.evaluate("localStorage.getItem('hb.practice')") == "false"
+
+
+def test_practice_strings_are_in_the_pages_language(page, site_server):
+    page.goto(site_server + QUESTION)
+    zh = page.locator(".hb-practice__toggle").inner_text()
+    page.goto(site_server + "en/" + QUESTION)
+    en = page.locator(".hb-practice__toggle").inner_text()
+    assert zh != en and en.isascii() and not zh.isascii()
+
+
+def test_mastered_marks_drive_section_and_home_progress(page, site_server, built_site):
+    questions = json.loads((built_site / "questions.json").read_text(encoding="utf-8"))
+    in_section = [q for q in questions if q["section"] == "ai-painting"]
+    page.goto(site_server + SECTION)
+    progress = page.locator(".hb-practice__progress")
+    assert progress.inner_text().replace(" ", "").startswith(f"已掌握0/{len(in_section)}")
+    page.goto(site_server + QUESTION)
+    mark = page.locator(".hb-practice__mastered")
+    mark.click()
+    assert mark.get_attribute("aria-pressed") == "true"
+    page.reload()
+    assert page.locator(".hb-practice__mastered").get_attribute("aria-pressed") == "true"
+    page.goto(site_server + SECTION)
+    assert page.locator(".hb-practice__progress").inner_text().replace(" ", "").startswith(
+        f"已掌握1/{len(in_section)}")
+    page.goto(site_server)
+    assert page.locator(".hb-practice__progress").inner_text().replace(" ", "").startswith(
+        f"已掌握1/{len(questions)}")
+    assert page.locator(".hb-practice__sections li").count() == len({q["section"] for q in questions})
+    # the same question counts as mastered in English too
+    page.goto(site_server + "en/" + SECTION)
+    assert page.locator(".hb-practice__progress").inner_text().startswith(f"1 of {len(in_section)}")
+
+
+def test_random_question_respects_section_tag_and_mastered(page, site_server, built_site):
+    questions = json.loads((built_site / "en/questions.json").read_text(encoding="utf-8"))
+    page.goto(site_server + "en/")
+    page.select_option("select[name=section]", "python")
+    page.click(".hb-practice__random button[type=submit]")
+    page.wait_for_url("**/en/python/*/")
+    assert urlsplit(page.url).path.split("/en/")[1] in {q["url"] for q in questions if q["section"] == "python"}
+    # mark both Python questions as mastered, then ask for an unmastered one in that section
+    for q in [q for q in questions if q["section"] == "python"]:
+        page.goto(site_server + "en/" + q["url"])
+        page.click(".hb-practice__mastered")
+    page.goto(site_server + "en/")
+    page.select_option("select[name=section]", "python")
+    page.check("input[name=unmastered]")
+    page.click(".hb-practice__random button[type=submit]")
+    assert page.locator(".hb-practice__message").inner_text() != ""
+    assert urlsplit(page.url).path.endswith("/en/")
+    # a tag filter
+    page.uncheck("input[name=unmastered]")
+    page.select_option("select[name=section]", "")
+    page.select_option("select[name=tag]", "linux")
+    page.click(".hb-practice__random button[type=submit]")
+    page.wait_for_url("**/en/computer-basics/*/")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_tags_page_lists_every_question_in_its_language(page, site_server, built_site, lang):
+    questions = json.loads((built_site / lang / "questions.json").read_text(encoding="utf-8"))
+    page.goto(site_server + lang + "tags/")
+    links = {urlsplit(h).path for h in page.eval_on_selector_all(".md-content a", "as => as.map(a => a.href)")}
+    root = urlsplit(site_server).path + lang
+    assert {root + q["url"] for q in questions} <= links
+    # a tag on a question page leads to that tag on this language's tags page
+    page.goto(site_server + lang + QUESTION)
+    page.locator("a.md-tag").first.click()
+    assert urlsplit(page.url).path == root + "tags/"
+
+
+def test_math_is_shown_as_rendered_formulas(page, site_server):
+    page.goto(site_server + "en/machine-learning/discriminative-vs-generative/")
+    formulas = page.locator("math")
+    assert formulas.count() > 5
+    fraction = page.locator("math mfrac").first
+    box = fraction.bounding_box()
+    assert box and box["height"] > 20  # a real stacked fraction, not a line of TeX source
+    assert "\\frac" not in page.locator("article").inner_text()
+
+
+def test_copy_button_copies_the_code(page, site_server, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_server + "en/python/assert/")
+    block = page.locator("div.highlight pre").first
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() and copied.strip().splitlines()[0] in block.inner_text()
+
+
+def test_palette_toggle_switches_and_is_remembered(page, site_server):
+    page.goto(site_server)
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        if page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme:
+            break
+    changed = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert changed != scheme
+    page.reload()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == changed
+
+
+def test_language_switch_keeps_the_anchor(page, site_server):
+    page.goto(site_server + QUESTION + "#prior-preservation")
+    page.hover(".md-header__option .md-select")
+    page.click(".md-select__link[hreflang='en']")
+    page.wait_for_load_state("networkidle")
+    assert page.url == site_server + "en/" + QUESTION + "#prior-preservation"
+    page.hover(".md-header__option .md-select")
+    page.click(".md-select__link[hreflang='zh']")
+    page.wait_for_load_state("networkidle")
+    assert page.url == site_server + QUESTION + "#prior-preservation"
+
+
+def test_pages_show_when_they_were_last_updated(page, site_server):
+    page.goto(site_server + "en/" + QUESTION)
+    assert page.locator(".git-revision-date-localized-plugin").inner_text().strip()
