@@ -23,8 +23,8 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt -r requirements-test.txt
 	touch $@
 
-serve: $(VENV)/.site  ## Preview with live reload at http://127.0.0.1:8000
-	$(DOCS) serve
+serve: $(VENV)/.site  ## Preview with live reload at http://127.0.0.1:8000 (ONLY=zh|en: one language, faster rebuilds)
+	$(DOCS) serve $(if $(filter zh en,$(ONLY)),--lang $(ONLY) --dirty)
 
 build: $(VENV)/.site  ## Strict build of both languages into site/
 	$(DOCS) build

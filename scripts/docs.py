@@ -29,6 +29,8 @@ def build(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr, "--livereload"]
+    if args.lang:
+        ENV["HANDBOOK_ONLY_LANG"] = args.lang  # mkdocs.yml: i18n build_only_locale
     return run(cmd + (["--dirty"] if args.dirty else []))
 
 
@@ -64,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="live-reloading preview")
     p.add_argument("--addr", default="127.0.0.1:8000")
     p.add_argument("--dirty", action="store_true", help="rebuild only changed pages")
+    p.add_argument("--lang", choices=["zh", "en"], help="build only this language (faster rebuilds)")
     p.set_defaults(func=serve)
     p = sub.add_parser("check", help="validate the content (see CONTRIBUTING)", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

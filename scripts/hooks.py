@@ -88,4 +88,13 @@ def on_post_page(output, page, config, **kwargs):
 def on_post_build(config, **kwargs):
     if _ROOT_SITE_DIR:
         split(Path(_ROOT_SITE_DIR[0]))
-        questions.write(Path(_ROOT_SITE_DIR[0]))
+        questions.write(Path(_ROOT_SITE_DIR[0]), _root_language(config))
+
+
+def _root_language(config) -> str:
+    """The language built at the site root (zh, or the only one when previewing one)."""
+    i18n = config["plugins"].get("i18n")
+    for lang in (i18n.config.languages if i18n else []):
+        if lang.default:
+            return lang.locale
+    return config["theme"]["language"]

@@ -32,9 +32,9 @@ def collect(page, lang: str) -> None:
                                       "section_title": parent, "tags": list(page.meta["tags"])}
 
 
-def write(root_site_dir: Path) -> None:
+def write(root_site_dir: Path, root_lang: str = DEFAULT_LANG) -> None:
     for lang, questions in _collected.items():
-        target = root_site_dir if lang == DEFAULT_LANG else root_site_dir / lang
+        target = root_site_dir if lang == root_lang else root_site_dir / lang
         target.mkdir(parents=True, exist_ok=True)
         data = sorted(questions.values(), key=lambda q: q["url"])
         (target / "questions.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),

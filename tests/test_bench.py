@@ -1,0 +1,27 @@
+"""The benchmark runs end to end at a tiny size and reports every figure.
+(The figures themselves are in benchmarks/README.md, not asserted here.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+KEYS = {"build_s", "default_build_s", "build_ratio_vs_default", "site_mb", "largest_page_kb",
+        "search_first_payload_kb", "search_median_ms", "check_s", "serve_rebuild_s"}
+
+
+def test_bench_runs_and_writes_json(tmp_path):
+    out = tmp_path / "bench.json"
+    result = subprocess.run([sys.executable, "-m", "scripts.docs", "bench", "--n", "12", "--json", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert KEYS <= set(data)
+    assert set(data["search_first_payload_kb"]) == {"zh", "en"}
+    assert data["build_s"] > 0 and data["default_build_s"] > 0 and data["site_mb"] > 0
+    assert data["serve_rebuild_s"] is not None
