@@ -28,10 +28,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def mkdocs_build(config_dir: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
+def mkdocs_build(config_dir: Path, site_dir: Path, site_url: str, strict: bool = True) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)],
         cwd=config_dir, env=env, capture_output=True, text=True,
     )
 

@@ -163,3 +163,43 @@ def test_language_switch_keeps_the_anchor(page, site_server):
 def test_pages_show_when_they_were_last_updated(page, site_server):
     page.goto(site_server + "en/" + QUESTION)
     assert page.locator(".git-revision-date-localized-plugin").inner_text().strip()
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory):
+    """The site built with Material's instant navigation switched on, served."""
+    import functools
+    import http.server
+    import threading
+
+    from tests.conftest import SUBPATH, copy_project, free_port, mkdocs_build
+
+    project = copy_project(tmp_path_factory.mktemp("instant"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    - navigation.footer\n", "    - navigation.footer\n    - navigation.instant\n"), encoding="utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{SUBPATH}/"
+    # Not strict: mkdocs-static-i18n warns that its per-page language links do
+    # not survive instant navigation, which is why the real site leaves it off.
+    result = mkdocs_build(project, project / "out" / SUBPATH, url, strict=False)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "out"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+
+
+def test_practice_mode_works_with_instant_navigation(page, instant_site):
+    page.goto(instant_site + SECTION)
+    page.locator(".hb-practice__toggle").click()
+    # follow an in-site link: instant navigation swaps the page without a reload
+    page.evaluate("window.__same_document = true")
+    page.locator(f"article a[href$='dreambooth/']").first.click()
+    page.wait_for_url("**/dreambooth/")
+    assert page.evaluate("window.__same_document === true"), "instant navigation did not kick in"
+    assert page.locator(".hb-practice__toggle").get_attribute("aria-pressed") == "true"
+    assert not page.locator(".hb-answer").is_visible()
+    page.locator(".hb-practice__reveal").click()
+    assert page.locator(".hb-answer").is_visible()

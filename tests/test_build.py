@@ -131,3 +131,36 @@ def test_an_unbalanced_formula_fails_the_build_at_its_line(tmp_path):
     assert result.returncode == 1
     assert f"docs/zh/index.md:{len(lines)}: [math]" in output, output
     assert "Traceback" not in output
+
+
+def _source_pages():
+    from scripts.check.source import Page
+    from scripts.pages import DOCS, pages
+
+    for path in pages(DOCS):
+        lang, *rest = path.relative_to(DOCS).parts
+        rel = "/".join(rest)[: -len(".md")]
+        folder = "" if rel == "index" else rel.removesuffix("/index") + "/"
+        yield lang, folder, Page(path)
+
+
+def test_every_page_has_its_own_description_and_canonical_url(built_site, site_url):
+    import html as html_lib
+
+    for lang, folder, source in _source_pages():
+        prefix = "en/" if lang == "en" else ""
+        text = (built_site / prefix / folder / "index.html").read_text(encoding="utf-8")
+        description = re.search(r'<meta name="description" content="([^"]*)"', text)
+        assert description and html_lib.unescape(description[1]) == source.meta["description"], (lang, folder)
+        canonical = re.search(r'<link rel="canonical" href="([^"]*)"', text)
+        assert canonical and canonical[1] == site_url + prefix + folder
+
+
+def test_sitemap_pairs_every_page_with_its_translation(built_site, site_url):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
+    by_loc = {re.search(r"<loc>(.*?)</loc>", e)[1]: dict(re.findall(r'hreflang="(\w+)" href="([^"]*)"', e))
+              for e in entries}
+    for lang, folder, _ in _source_pages():
+        loc = site_url + ("en/" if lang == "en" else "") + folder
+        assert by_loc.get(loc) == {"zh": site_url + folder, "en": site_url + "en/" + folder}, loc

@@ -11,6 +11,8 @@ Rule ids:
 from __future__ import annotations
 
 import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import autocorrect_py
 from pymarkdown.api import PyMarkdownApi
@@ -106,17 +108,35 @@ def _titles(page, shown):
         yield Finding(shown, h1[0].line if h1 else max(1, page.body_start + 1), "page-empty", "page has no content")
 
 
-def _markdown_lint(ctx):
+def _lint_files(paths: list[str]) -> list[tuple[str, int, str]]:
+    """Run pymarkdownlnt on some files (in a worker process); (path, line, message)."""
     api = PyMarkdownApi()
     api.enable_extension_by_identifier("front-matter")
     for rule in DISABLED_RULES:
         api.disable_rule_by_identifier(rule)
-    for path in ctx.pages:
+    found = []
+    for path in paths:
         try:
-            result = api.scan_path(str(path))
+            result = api.scan_path(path)
         except Exception as exc:  # the linter's own parser gave up on this file
-            yield Finding(ctx.show(path), 1, "markdown-lint", f"pymarkdownlnt could not parse the file: {exc}")
+            found.append((path, 1, f"pymarkdownlnt could not parse the file: {exc}"))
             continue
-        for failure in result.scan_failures:
-            yield Finding(ctx.show(path), failure.line_number, "markdown-lint",
-                          f"{failure.rule_id.lower()} {failure.rule_description}{failure.extra_error_information}")
+        found += [(path, f.line_number, f"{f.rule_id.lower()} {f.rule_description}{f.extra_error_information}")
+                  for f in result.scan_failures]
+    return found
+
+
+def _markdown_lint(ctx):
+    # pymarkdownlnt is pure Python and the slowest part of `make check`:
+    # spread the files over worker processes.
+    paths = [str(p) for p in ctx.pages]
+    workers = max(1, min(ctx.jobs, len(paths) // 8 or 1))
+    chunks = [paths[i::workers] for i in range(workers)]
+    if workers == 1:
+        results = [_lint_files(paths)]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_lint_files, chunks))
+    for chunk in results:
+        for path, line, message in chunk:
+            yield Finding(ctx.show(Path(path)), line, "markdown-lint", message)
