@@ -18,9 +18,11 @@ $(VENV)/.site: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
 	touch $@
 
-# Site plus test tooling.
-$(VENV)/.test: $(VENV)/.site requirements-test.txt
+# Site plus test tooling (Python from requirements-test.txt; axe-core for the
+# accessibility tests from package-lock.json).
+$(VENV)/.test: $(VENV)/.site requirements-test.txt package-lock.json
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt -r requirements-test.txt
+	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
 serve: $(VENV)/.site  ## Preview with live reload at http://127.0.0.1:8000 (ONLY=zh|en: one language, faster rebuilds)

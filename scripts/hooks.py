@@ -55,8 +55,9 @@ def on_page_content(html_text, page, config, files, **kwargs):
         tex = html.unescape(match.group("block") if display else match.group("inline"))
         try:
             mathml = to_mathml(tex, display=display)
-            # Keep a wrapper for display math so wide formulas can scroll.
-            return f'<div class="arithmatex">{mathml}</div>' if display else mathml
+            # Keep a wrapper for display math so wide formulas can scroll; it is
+            # focusable so keyboard users can scroll it too.
+            return f'<div class="arithmatex" tabindex="0">{mathml}</div>' if display else mathml
         except MathError as exc:
             source = Path(page.file.abs_src_path)
             line = _line_of(source.read_text(encoding="utf-8"), tex)
