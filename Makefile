@@ -42,6 +42,9 @@ test: $(VENV)/.test  ## Every check and test, as CI runs them
 bench: $(VENV)/.test  ## Scale benchmark: make bench N=1500 [BENCH_JSON=path]
 	$(DOCS) bench --n $(or $(N),100) $(if $(BENCH_JSON),--json $(BENCH_JSON))
 
+lighthouse: $(VENV)/.test build  ## Lighthouse scores (home and a question page, both languages)
+	$(DOCS) lighthouse
+
 lock: $(VENV)/.site  ## Re-pin requirements*.txt from requirements*.in
 	$(PY) -m pip install --quiet pip-tools==7.6.2
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in

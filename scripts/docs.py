@@ -54,7 +54,13 @@ def lint_workflows(args: argparse.Namespace) -> int:
 def bench(args: argparse.Namespace) -> int:
     from scripts.bench import main as bench_main
 
-    return bench_main(args.n, args.json)
+    return bench_main(args.n, args.json, baseline=not args.no_baseline)
+
+
+def lighthouse(args: argparse.Namespace) -> int:
+    from scripts.lighthouse import main as lighthouse_main
+
+    return lighthouse_main(args.site_dir)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("bench", help="scale benchmark on a synthetic corpus")
     p.add_argument("--n", type=int, default=100, help="number of questions")
     p.add_argument("--json", help="also write the results to this JSON file")
+    p.add_argument("--no-baseline", action="store_true", help="skip the default-configuration build")
     p.set_defaults(func=bench)
+    p = sub.add_parser("lighthouse", help="Lighthouse scores of the built site")
+    p.add_argument("--site-dir", default="site")
+    p.set_defaults(func=lighthouse)
     args = parser.parse_args(argv)
     return args.func(args)
 

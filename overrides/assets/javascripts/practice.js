@@ -124,25 +124,13 @@
     var count = pool.filter(function (q) { return done.indexOf(q.url) >= 0; }).length;
     panel.querySelector(".hb-practice__progress").textContent =
       format(t.progress, { done: count, total: pool.length });
-    var list = panel.querySelector(".hb-practice__sections");
-    if (!list) {
-      return;
-    }
-    list.textContent = "";
-    var seen = {};
-    all.forEach(function (q) {
-      if (seen[q.section]) {
-        return;
-      }
-      seen[q.section] = true;
-      var inSection = all.filter(function (item) { return item.section === q.section; });
-      var item = document.createElement("li");
-      item.dataset.section = q.section;
-      item.textContent = q.section_title + ": " + format(t.progress, {
-        done: inSection.filter(function (item) { return done.indexOf(item.url) >= 0; }).length,
+    var items = panel.querySelectorAll(".hb-practice__sections li[data-section]");
+    Array.prototype.forEach.call(items, function (item) {
+      var inSection = all.filter(function (q) { return q.section === item.dataset.section; });
+      item.querySelector(".hb-practice__count").textContent = format(t.progress, {
+        done: inSection.filter(function (q) { return done.indexOf(q.url) >= 0; }).length,
         total: inSection.length
       });
-      list.appendChild(item);
     });
   }
 
@@ -212,7 +200,6 @@
     });
     setMode(load(MODE_KEY, false) === true);
     setupRandom(panel, t, root, key);
-    panel.hidden = false;
 
     questions(root).then(function (all) {
       if (kind !== "question") {
