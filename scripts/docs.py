@@ -29,6 +29,8 @@ def build(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr, "--livereload"]
+    # Preview at the server's root, not under the production sub-path.
+    ENV.setdefault("SITE_URL", f"http://{args.addr}/")
     if args.lang:
         ENV["HANDBOOK_ONLY_LANG"] = args.lang  # mkdocs.yml: i18n build_only_locale
     return run(cmd + (["--dirty"] if args.dirty else []))

@@ -196,7 +196,7 @@ def test_practice_mode_works_with_instant_navigation(page, instant_site):
     page.locator(".hb-practice__toggle").click()
     # follow an in-site link: instant navigation swaps the page without a reload
     page.evaluate("window.__same_document = true")
-    page.locator(f"article a[href$='dreambooth/']").first.click()
+    page.locator("article a[href$='dreambooth/']").first.click()
     page.wait_for_url("**/dreambooth/")
     assert page.evaluate("window.__same_document === true"), "instant navigation did not kick in"
     assert page.locator(".hb-practice__toggle").get_attribute("aria-pressed") == "true"

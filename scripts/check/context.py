@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from scripts.check.source import Page
-from scripts.pages import LANGS, display, pages
+from scripts.pages import display, pages
 
 
 @dataclass
@@ -61,6 +61,3 @@ class Context:
 
         walk(nav)
         return [p for p in found if p.endswith(".md") and "://" not in p]
-
-
-__all__ = ["Context", "LANGS"]
