@@ -164,3 +164,18 @@ def test_sitemap_pairs_every_page_with_its_translation(built_site, site_url):
     for lang, folder, _ in _source_pages():
         loc = site_url + ("en/" if lang == "en" else "") + folder
         assert by_loc.get(loc) == {"zh": site_url + folder, "en": site_url + "en/" + folder}, loc
+
+
+def test_long_sections_show_a_window_of_the_sidebar(tmp_path):
+    """overrides/partials/nav-item.html: pages carry only their neighbours."""
+    from scripts.bench import make_corpus
+
+    make_corpus(tmp_path, 300)  # 30 questions in each of 10 sections
+    result = mkdocs_build(tmp_path, tmp_path / "out", "http://127.0.0.1/")
+    assert result.returncode == 0, result.stderr[-2000:]
+    middle = (tmp_path / "out/ai-painting/q00150/index.html").read_text(encoding="utf-8")
+    first = (tmp_path / "out/en/ai-painting/q00000/index.html").read_text(encoding="utf-8")
+    siblings = set(re.findall(r'href="\.\./(q\d{5})/"', middle))
+    assert 20 <= len(siblings) <= 25, len(siblings)  # 12 on each side (fewer at the edges)
+    assert middle.count("hb-nav__more") == 2 and first.count("hb-nav__more") == 1
+    assert "pages in this section" in first
