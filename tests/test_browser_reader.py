@@ -5,9 +5,11 @@ and the language switch keeping the reader's place at an anchor."""
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -53,28 +55,30 @@ def test_practice_strings_are_in_the_pages_language(page, site_server):
     assert zh != en and en.isascii() and not zh.isascii()
 
 
+def progress(page, pattern: str):
+    """Wait for the progress text, which arrives after questions.json is fetched."""
+    expect(page.locator(".hb-practice__progress")).to_have_text(re.compile(pattern))
+
+
 def test_mastered_marks_drive_section_and_home_progress(page, site_server, built_site):
     questions = json.loads((built_site / "questions.json").read_text(encoding="utf-8"))
     in_section = [q for q in questions if q["section"] == "ai-painting"]
     page.goto(site_server + SECTION)
-    progress = page.locator(".hb-practice__progress")
-    assert progress.inner_text().replace(" ", "").startswith(f"已掌握0/{len(in_section)}")
+    progress(page, rf"已掌握\s*0\s*/\s*{len(in_section)}")
     page.goto(site_server + QUESTION)
     mark = page.locator(".hb-practice__mastered")
     mark.click()
     assert mark.get_attribute("aria-pressed") == "true"
     page.reload()
-    assert page.locator(".hb-practice__mastered").get_attribute("aria-pressed") == "true"
+    expect(page.locator(".hb-practice__mastered")).to_have_attribute("aria-pressed", "true")
     page.goto(site_server + SECTION)
-    assert page.locator(".hb-practice__progress").inner_text().replace(" ", "").startswith(
-        f"已掌握1/{len(in_section)}")
+    progress(page, rf"已掌握\s*1\s*/\s*{len(in_section)}")
     page.goto(site_server)
-    assert page.locator(".hb-practice__progress").inner_text().replace(" ", "").startswith(
-        f"已掌握1/{len(questions)}")
+    progress(page, rf"已掌握\s*1\s*/\s*{len(questions)}")
     assert page.locator(".hb-practice__sections li").count() == len({q["section"] for q in questions})
     # the same question counts as mastered in English too
     page.goto(site_server + "en/" + SECTION)
-    assert page.locator(".hb-practice__progress").inner_text().startswith(f"1 of {len(in_section)}")
+    progress(page, rf"^1 of {len(in_section)}")
 
 
 def test_random_question_respects_section_tag_and_mastered(page, site_server, built_site):
