@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.pages import ROOT
+from scripts.pages import ROOT, copy_build_inputs
 from scripts.search_index import index_path
 
 SECTIONS = ["ai-painting", "deep-learning", "machine-learning", "python", "deployment", "computer-basics",
@@ -43,6 +43,23 @@ EN_WORDS = ("diffusion attention regularization overfitting distillation quantiz
             "rate augmentation inference deployment edge memory batch fine-tuning prior sampling encoder decoder "
             "convolution residual normalization training validation test model feature label sample "
             "distribution probability").split()
+# Resolves with the time the result list first changes after the next keyup
+# (or null if it does not change within 5 s).
+SEARCH_TIMER_JS = """() => {
+  const input = document.querySelector('.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  window.__keyup = null;
+  input.addEventListener('keyup', () => { window.__keyup = performance.now(); }, {once: true});
+  window.__results = new Promise(resolve => {
+    const observer = new MutationObserver(() => {
+      if (window.__keyup === null) return;
+      observer.disconnect();
+      resolve(performance.now() - window.__keyup);
+    });
+    observer.observe(list, {childList: true, subtree: true});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
+  });
+}"""
 QUERIES = {"zh": ["知识蒸馏", "过拟合", "suggest_float"], "en": ["distillation", "overfitting", "suggest_float"]}
 
 
@@ -117,8 +134,7 @@ print(score_{i}([1, 2, 3]))
 
 def make_corpus(root: Path, n: int, seed: int = 0) -> None:
     """A project tree under root: our config, overrides, scripts and N x 2 pages."""
-    for name in ("overrides", "scripts"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_build_inputs(root, with_content=False)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     nav = ["nav:", "  - index.md"]
     used = [s for s in SECTIONS if any(i % len(SECTIONS) == SECTIONS.index(s) for i in range(n))]
@@ -229,8 +245,6 @@ def _search_latency(site: Path) -> dict:
 
     from playwright.sync_api import sync_playwright
 
-    from tests.test_browser_search import ARM_TIMER
-
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -252,7 +266,7 @@ def _search_latency(site: Path) -> dict:
                     page.fill(".md-search__input", "")
                     page.wait_for_timeout(50)
                     page.fill(".md-search__input", query)
-                    page.evaluate(ARM_TIMER)
+                    page.evaluate(SEARCH_TIMER_JS)
                     page.keyboard.press("End")
                     elapsed = page.evaluate("window.__results")
                     if elapsed is not None:

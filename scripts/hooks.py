@@ -30,7 +30,8 @@ from scripts.pages import missing_translations  # noqa: E402
 from scripts.search_index import language_base, split  # noqa: E402
 
 _ROOT_SITE_DIR: list[str] = []  # the first build's site_dir is the site root
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
+# The "base" entry of Material's __config JSON, whatever keys come before it.
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 # pymdownx.arithmatex in `generic` mode wraps formulas like this.
 _MATH = re.compile(

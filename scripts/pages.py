@@ -7,6 +7,7 @@ this module instead of re-deriving it.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from scripts.findings import Finding
@@ -32,6 +33,18 @@ def twin(path: Path, docs: Path = DOCS) -> Path:
     rel = path.relative_to(docs)
     other = LANGS[1] if rel.parts[0] == LANGS[0] else LANGS[0]
     return docs.joinpath(other, *rel.parts[1:])
+
+
+def copy_build_inputs(dest: Path, with_content: bool = True) -> Path:
+    """Copy what a build reads (theme overrides and hooks, plus docs/ and
+    mkdocs.yml unless the caller writes its own) into dest: for the tests that
+    break a build on purpose and for the benchmark's synthetic corpus."""
+    names = ("overrides", "scripts") + (("docs",) if with_content else ())
+    for name in names:
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if with_content:
+        shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
 
 
 def display(path: Path, root: Path | None = None) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,6 +13,8 @@ import threading
 from pathlib import Path
 
 import pytest
+
+from scripts.pages import copy_build_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -38,10 +39,7 @@ def mkdocs_build(config_dir: Path, site_dir: Path, site_url: str, strict: bool =
 
 def copy_project(dest: Path) -> Path:
     """A scratch copy of everything the build reads, for tests that break it."""
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    return dest
+    return copy_build_inputs(dest)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.test_browser_site import switch_language
+
 pytestmark = pytest.mark.browser
 
 QUESTION = "ai-painting/dreambooth/"
@@ -154,13 +156,9 @@ def test_palette_toggle_switches_and_is_remembered(page, site_server):
 
 def test_language_switch_keeps_the_anchor(page, site_server):
     page.goto(site_server + QUESTION + "#prior-preservation")
-    page.hover(".md-header__option .md-select")
-    page.click(".md-select__link[hreflang='en']")
-    page.wait_for_load_state("networkidle")
+    switch_language(page, "en")
     assert page.url == site_server + "en/" + QUESTION + "#prior-preservation"
-    page.hover(".md-header__option .md-select")
-    page.click(".md-select__link[hreflang='zh']")
-    page.wait_for_load_state("networkidle")
+    switch_language(page, "zh")
     assert page.url == site_server + QUESTION + "#prior-preservation"
 
 

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from scripts.bench import SEARCH_TIMER_JS as ARM_TIMER
+
 pytestmark = pytest.mark.browser
 
 ZH_QUERIES = {
@@ -68,25 +70,6 @@ EN_QUERIES = {
     "ToB": "open-questions/tob-tog-toc/",
     "AIGC era": "open-questions/aigc-vs-deep-learning/",
 }
-
-# Resolves with the time the result list first changes after the next keyup
-# (or null if it does not change within 5 s).
-ARM_TIMER = """() => {
-  const input = document.querySelector('.md-search__input');
-  const list = document.querySelector('.md-search-result__list');
-  window.__keyup = null;
-  input.addEventListener('keyup', () => { window.__keyup = performance.now(); }, {once: true});
-  window.__results = new Promise(resolve => {
-    const observer = new MutationObserver(() => {
-      if (window.__keyup === null) return;
-      observer.disconnect();
-      resolve(performance.now() - window.__keyup);
-    });
-    observer.observe(list, {childList: true, subtree: true});
-    setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
-  });
-}"""
-
 
 def search(page, query: str) -> tuple[list[str], float]:
     """Type a query; return the page paths of the result items and the keyup->results time in ms."""

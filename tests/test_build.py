@@ -56,14 +56,10 @@ def test_both_languages_have_the_same_pages(built_site):
 
 
 def test_every_source_page_is_built_in_its_language(built_site):
-    docs = Path(__file__).resolve().parent.parent / "docs"
-    for source in docs.rglob("*.md"):
-        lang, *rest = source.relative_to(docs).parts
-        rel = "/".join(rest)[: -len(".md")]
-        folder = "" if rel == "index" else rel.removesuffix("/index") + "/"
-        out = (built_site / ("en/" if lang == "en" else "") / folder / "index.html")
-        assert out.exists(), f"{source} was not built to {out}"
-        assert f'lang="{"en" if lang == "en" else "zh"}' in out.read_text(encoding="utf-8")[:300]
+    for lang, folder, source in _source_pages():
+        out = built_site / ("en/" if lang == "en" else "") / folder / "index.html"
+        assert out.exists(), f"{source.path} was not built to {out}"
+        assert f'lang="{lang}"' in out.read_text(encoding="utf-8")[:300]
 
 
 def test_no_page_references_an_offsite_resource(built_site, site_url):

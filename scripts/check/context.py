@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -20,7 +21,6 @@ class Context:
     fix: bool = False
     jobs: int = 4
     config_file: Path | None = None
-    _cache: dict = field(default_factory=dict)
 
     @cached_property
     def pages(self) -> dict[Path, Page]:
@@ -32,19 +32,32 @@ class Context:
     def show(self, path: Path) -> str:
         return display(path, self.root)
 
-    def lang_root(self, lang: str) -> Path:
-        return self.docs / lang
-
     @cached_property
-    def nav_paths(self) -> list[str] | None:
-        """Page paths listed in mkdocs.yml's nav (relative to a language folder)."""
+    def config(self) -> dict | None:
+        """mkdocs.yml as data: !ENV resolved like mkdocs does, other tags ignored."""
         config = self.config_file or self.root / "mkdocs.yml"
         if not config.exists():
             return None
         loader = type("Loader", (yaml.SafeLoader,), {})
-        loader.add_multi_constructor("!", lambda *_: None)  # !ENV and python tags
+
+        def env(loader_, node):
+            name, *default = loader_.construct_sequence(node) if isinstance(node, yaml.SequenceNode) \
+                else [loader_.construct_scalar(node)]
+            return os.environ.get(name, default[0] if default else None)
+
+        loader.add_constructor("!ENV", env)
+        loader.add_multi_constructor("!", lambda *_: None)
         loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-        nav = (yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}).get("nav")
+        return yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}
+
+    @cached_property
+    def site_url(self) -> str | None:
+        return (self.config or {}).get("site_url")
+
+    @cached_property
+    def nav_paths(self) -> list[str] | None:
+        """Page paths listed in mkdocs.yml's nav (relative to a language folder)."""
+        nav = (self.config or {}).get("nav")
         if nav is None:
             return None
         found: list[str] = []

@@ -18,7 +18,7 @@ import tokenize
 
 from scripts.check.context import Context
 from scripts.findings import Finding
-from scripts.pages import DEFAULT_LANG, missing_translations, twin
+from scripts.pages import DEFAULT_LANG, lang_of, missing_translations, twin
 
 # Front-matter values that are facts, not prose: identical in both languages.
 SHARED_VALUES = ("tags", "source")
@@ -27,7 +27,7 @@ SHARED_VALUES = ("tags", "source")
 def check(ctx: Context):
     yield from missing_translations(ctx.docs, ctx.root)
     for path, page in ctx.pages.items():
-        if path.relative_to(ctx.docs).parts[0] != DEFAULT_LANG:
+        if lang_of(path, ctx.docs) != DEFAULT_LANG:
             continue
         other_path = twin(path, ctx.docs)
         other = ctx.page(other_path)
@@ -151,7 +151,7 @@ def _stale(ctx):
             last.setdefault(line.strip(), age)
     top = ctx.root.resolve()
     for path in ctx.pages:
-        if path.relative_to(ctx.docs).parts[0] != DEFAULT_LANG:
+        if lang_of(path, ctx.docs) != DEFAULT_LANG:
             continue
         a = _rel(path, top)
         b = _rel(twin(path, ctx.docs), top)

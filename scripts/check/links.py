@@ -13,8 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from scripts.check.context import Context
 from scripts.findings import Finding
-
-SITE_HOSTS = ("github.io",)
+from scripts.pages import lang_of
 
 
 def check(ctx: Context):
@@ -23,7 +22,7 @@ def check(ctx: Context):
         for link in page.links:
             parts = urlsplit(link.target)
             if parts.scheme in {"http", "https"}:
-                if parts.netloc.endswith(SITE_HOSTS) and "ai-interview-handbook" in parts.path:
+                if ctx.site_url and link.target.startswith(ctx.site_url):
                     yield Finding(shown, link.line, "link-absolute",
                                   f"link to this site by URL: '{link.target}'; use a relative link to the .md file")
                 continue
@@ -41,7 +40,7 @@ def check(ctx: Context):
                 if not target.exists():
                     yield Finding(shown, link.line, "link-target", f"'{link.target}': no such file")
                     continue
-                if target.suffix == ".md" and not _inside(target, ctx.docs / path.relative_to(ctx.docs).parts[0]):
+                if target.suffix == ".md" and not target.is_relative_to((ctx.docs / lang_of(path, ctx.docs)).resolve()):
                     yield Finding(shown, link.line, "link-target",
                                   f"'{link.target}' leaves this language's folder; link to the page in the same language")
                     continue
@@ -51,10 +50,3 @@ def check(ctx: Context):
                     where = "this page" if target == path else ctx.show(Path(target))
                     yield Finding(shown, link.line, "anchor", f"'#{parts.fragment}' is not an anchor of {where}")
 
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False

@@ -36,3 +36,18 @@ def test_link_into_the_other_language(tree):
 def test_links_inside_code_are_not_links(tree):
     tree.replace(Q, "回到", "`[x](missing.md)` 回到")
     assert tree.check("--only", "links").returncode == 0
+
+
+def test_link_to_this_site_by_full_url(tree):
+    # site_url as the real mkdocs.yml writes it: !ENV with a default
+    tree.write("mkdocs.yml", 'site_name: t\nsite_url: !ENV [HB_UNSET_URL, "https://example.github.io/hb/"]\n'
+                             "nav:\n  - index.md\n  - python/example.md\n")
+    line = tree.replace(Q, "(../index.md#intro)", "(https://example.github.io/hb/en/)")
+    assert_finding(tree.check("--only", "links"), f"{Q}:{line}: [link-absolute]")
+
+
+def test_links_to_other_sites_are_fine(tree):
+    tree.write("mkdocs.yml", 'site_name: t\nsite_url: "https://example.github.io/hb/"\n'
+                             "nav:\n  - index.md\n  - python/example.md\n")
+    tree.replace(Q, "(../index.md#intro)", "(https://example.github.io/other/)")
+    assert tree.check("--only", "links").returncode == 0
