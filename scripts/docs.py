@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 
-from scripts.pages import ROOT
+from scripts.pages import LANGS, ROOT
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -22,9 +22,9 @@ def run(cmd: list[str]) -> int:
 
 
 def build(args: argparse.Namespace) -> int:
-    # --strict turns every validation warning into a failure. Never add -q:
-    # it hides the warnings that --strict counts and the build passes anyway.
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", args.site_dir])
+    from scripts.build import build as build_site
+
+    return build_site(ROOT / args.site_dir, engine=args.engine, langs=tuple(args.lang or LANGS))
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -39,7 +39,7 @@ def serve(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     from scripts.check import main as check_main
 
-    return check_main(args.rest)
+    return check_main(args=args)
 
 
 def lint_workflows(args: argparse.Namespace) -> int:
@@ -70,14 +70,17 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="task", required=True)
     p = sub.add_parser("build", help="strict build of both languages")
     p.add_argument("--site-dir", default="site")
+    p.add_argument("--engine", choices=["mkdocs", "properdocs"], default="mkdocs")
+    p.add_argument("--lang", action="append", choices=list(LANGS), help="build only these languages")
     p.set_defaults(func=build)
     p = sub.add_parser("serve", help="live-reloading preview")
     p.add_argument("--addr", default="127.0.0.1:8000")
     p.add_argument("--dirty", action="store_true", help="rebuild only changed pages")
     p.add_argument("--lang", choices=["zh", "en"], help="build only this language (faster rebuilds)")
     p.set_defaults(func=serve)
-    p = sub.add_parser("check", help="validate the content (see CONTRIBUTING)", add_help=False)
-    p.add_argument("rest", nargs=argparse.REMAINDER)
+    from scripts.check import add_arguments
+
+    p = add_arguments(sub.add_parser("check", help="validate the content (see CONTRIBUTING)"))
     p.set_defaults(func=check)
     p = sub.add_parser("lint-workflows", help="zizmor and JSON-schema checks of .github/")
     p.set_defaults(func=lint_workflows)

@@ -1,18 +1,22 @@
-"""MkDocs hooks: rules the build itself must enforce.
+"""MkDocs hooks: what the build itself does, for one language per process.
 
-* A page missing in one language fails the build and names the missing file
-  (mkdocs-static-i18n would otherwise copy the Chinese page or drop it).
-* Math written as $...$ / $$...$$ is rendered to MathML at build time.
-* Each language gets its own search index (scripts/search_index.py).
-* Practice mode's list of questions is written per language (scripts/questions.py).
+`make build` runs one MkDocs process per language (scripts/build.py); each
+builds `docs/<lang>/` as a site of its own with mkdocs-static-i18n's
+`build_only_locale`, and the two are merged into one `site/`. So every event
+here sees a single language. The rules live in other modules, which
+`make check` and the tests use too:
 
-The rules themselves live in scripts.pages and scripts.mathml, which the
-`make check` validator uses too.
+* order and generated lists: scripts/catalog.py, scripts/generate.py
+* missing translations: scripts/pages.py
+* math to MathML: scripts/mathml.py
+* unsafe HTML: scripts/safety.py
+* search (Pagefind) and practice data: scripts/search.py, scripts/questions.py
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import re
 import sys
 from pathlib import Path
@@ -23,15 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from scripts import catalog, generate, questions, search, strings  # noqa: E402
 from scripts.mathml import MathError, to_mathml  # noqa: E402
-from scripts import questions  # noqa: E402
-from scripts.pages import display as display_path  # noqa: E402
-from scripts.pages import missing_translations  # noqa: E402
-from scripts.search_index import language_base, split  # noqa: E402
+from scripts.pages import LANGS, display, kind, missing_translations  # noqa: E402
+from scripts.placeholders import find_placeholders  # noqa: E402
+from scripts.safety import locate, scan  # noqa: E402
 
-_ROOT_SITE_DIR: list[str] = []  # the first build's site_dir is the site root
-# The "base" entry of Material's __config JSON, whatever keys come before it.
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+log = logging.getLogger("mkdocs.plugins.handbook")
 
 # pymdownx.arithmatex in `generic` mode wraps formulas like this.
 _MATH = re.compile(
@@ -41,30 +43,108 @@ _MATH = re.compile(
 )
 
 
+class _Build:
+    """What one build process knows: its language, the catalog and the strings."""
+
+    lang: str = LANGS[0]
+    catalog: catalog.Catalog | None = None
+    text: dict = {}
+
+
+def language(config) -> str:
+    """The language this process builds (mkdocs-static-i18n's build_only_locale)."""
+    i18n = config["plugins"].get("i18n")
+    return (i18n.config.build_only_locale if i18n else None) or LANGS[0]
+
+
 def on_config(config, **kwargs):
-    if not _ROOT_SITE_DIR:
-        _ROOT_SITE_DIR.append(config["site_dir"])
-    missing = missing_translations(Path(config["docs_dir"]))
+    docs = Path(config["docs_dir"])
+    missing = missing_translations(docs)
     if missing:
         raise PluginError("\n".join(map(str, missing)))
+    _Build.lang = language(config)
+    _Build.catalog = catalog.load(docs / _Build.lang)
+    _Build.text = strings.in_language(_Build.lang)
+    # The nav is derived from the file tree (scripts/catalog.py), never listed by hand.
+    config["nav"] = _Build.catalog.nav()
+    config["extra"]["hb"] = _Build.text
+    config["extra"]["hb_lang"] = _Build.lang
     return config
 
 
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    rel = _rel(page)
+    source = Path(page.file.abs_src_path)
+    # A half-written page: a warning, so `make serve` still previews it while
+    # the strict build (and `make check`, which reports it as an error) fails.
+    for line, text in find_placeholders(source.read_text(encoding="utf-8-sig").splitlines()):
+        log.warning(f"{display(source)}:{line}: [placeholder] unfilled placeholder {text!r}")
+    return generate.expand(markdown, rel, kind(rel), _Build.catalog, _Build.text, page.meta)
+
+
 def on_page_content(html_text, page, config, files, **kwargs):
+    source = Path(page.file.abs_src_path)
+    problems = scan(html_text)
+    if problems:
+        lines = source.read_text(encoding="utf-8-sig").splitlines()
+        raise PluginError("\n".join(f"{display(source)}:{locate(lines, p.needle)}: [{p.rule}] {p.message}"
+                                    for p in problems))
+
     def render(match: re.Match) -> str:
-        display = match.group("block") is not None
-        tex = html.unescape(match.group("block") if display else match.group("inline"))
+        display_math = match.group("block") is not None
+        tex = html.unescape(match.group("block") if display_math else match.group("inline"))
         try:
-            mathml = to_mathml(tex, display=display)
-            # Keep a wrapper for display math so wide formulas can scroll; it is
-            # focusable so keyboard users can scroll it too.
-            return f'<div class="arithmatex" tabindex="0">{mathml}</div>' if display else mathml
+            mathml = to_mathml(tex, display=display_math)
         except MathError as exc:
-            source = Path(page.file.abs_src_path)
-            line = _line_of(source.read_text(encoding="utf-8"), tex)
-            raise PluginError(f"{display_path(source)}:{line}: [math] {exc}: {tex.strip()[:60]}") from None
+            line = _line_of(source.read_text(encoding="utf-8-sig"), tex)
+            raise PluginError(f"{display(source)}:{line}: [math] {exc}: {tex.strip()[:60]}") from None
+        # Display formulas keep a focusable wrapper so they can scroll sideways
+        # (also by keyboard) when wider than the screen.
+        return f'<div class="arithmatex" tabindex="0">{mathml}</div>' if display_math else mathml
 
     return _MATH.sub(render, html_text)
+
+
+@event_priority(-50)  # after mkdocs-static-i18n (50) has set its own alternates
+def on_page_context(context, page, config, nav, **kwargs):
+    rel = _rel(page)
+    context["hb_page"] = generate.page_info(rel, kind(rel), page.meta, _Build.text)
+    # Material renders `tags` (partials/tags.html): translated names, linking
+    # to this language's tags page. The tags plugin is not used.
+    context["tags"] = [{"name": t["name"], "url": f"tags/#tag-{t['id']}"} for t in context["hb_page"]["tags"]]
+    # The language menu links to the same page in the other language; the
+    # path is the same in both, so the link is relative and works under any
+    # sub-path (the preview artifact, a fork, a local server).
+    config["extra"]["alternate"] = generate.alternates(page.url, _Build.lang, _languages(config))
+    return context
+
+
+def on_files(files, config, **kwargs):
+    """Drop Material's lunr search worker and its language files (about 1 MB a
+    language): search runs on Pagefind (scripts/search.py)."""
+    for file in list(files):
+        if file.src_uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")):
+            files.remove(file)
+    return files
+
+
+def on_post_build(config, **kwargs):
+    site = Path(config["site_dir"])
+    questions.write(site, _Build.catalog, _Build.text)
+    search.index(site, _Build.lang)
+
+
+def _rel(page) -> str:
+    """Path of a page's source relative to its language folder."""
+    src = page.file.src_uri
+    parts = src.split("/")
+    return "/".join(parts[1:]) if parts[0] in LANGS else src
+
+
+def _languages(config) -> list[tuple[str, str]]:
+    """(locale, name) of every language, as listed in mkdocs.yml's i18n plugin."""
+    i18n = config["plugins"].get("i18n")
+    return [(lang.locale, lang.name) for lang in i18n.config.languages] if i18n else [(_Build.lang, _Build.lang)]
 
 
 def _line_of(markdown: str, tex: str) -> int:
@@ -73,30 +153,3 @@ def _line_of(markdown: str, tex: str) -> int:
         if first and first in text:
             return number
     return 1
-
-
-def on_page_context(context, page, config, nav, **kwargs):
-    questions.collect(page, config["theme"]["language"])
-    return context
-
-
-def on_post_page(output, page, config, **kwargs):
-    """Point Material's JavaScript at this language's search index."""
-    lang = config["theme"]["language"]
-    return _CONFIG_BASE.sub(lambda m: m[1] + language_base(m[2], lang) + m[3], output, count=1)
-
-
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has written the combined index
-def on_post_build(config, **kwargs):
-    if _ROOT_SITE_DIR:
-        split(Path(_ROOT_SITE_DIR[0]))
-        questions.write(Path(_ROOT_SITE_DIR[0]), _root_language(config))
-
-
-def _root_language(config) -> str:
-    """The language built at the site root (zh, or the only one when previewing one)."""
-    i18n = config["plugins"].get("i18n")
-    for lang in (i18n.config.languages if i18n else []):
-        if lang.default:
-            return lang.locale
-    return config["theme"]["language"]

@@ -65,3 +65,20 @@ def missing_translations(docs: Path = DOCS, root: Path | None = None) -> list[Fi
             found.append(Finding(display(other, root), 1, "i18n-missing",
                                  f"missing translation of {display(page, root)}"))
     return found
+
+
+def kind(rel: Path | str) -> str:
+    """What a page is, from its path relative to its language folder:
+    'home' (index.md), 'section' (<section>/index.md), 'question'
+    (<section>/<slug>.md) or 'page' (any other page, e.g. errata.md)."""
+    parts = Path(rel).parts
+    if parts == ("index.md",):
+        return "home"
+    if len(parts) == 2:
+        return "section" if parts[1] == "index.md" else "question"
+    return "page"
+
+
+def rel_of(path: Path, docs: Path = DOCS) -> Path:
+    """A page's path relative to its language folder (docs/zh/a/b.md -> a/b.md)."""
+    return Path(*path.relative_to(docs).parts[1:])

@@ -130,7 +130,7 @@ def test_an_unbalanced_formula_fails_the_build_at_its_line(tmp_path):
 
 
 def _source_pages():
-    from scripts.check.source import Page
+    from scripts.source import Page
     from scripts.pages import DOCS, pages
 
     for path in pages(DOCS):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.check.source import Page
+from scripts.source import Page
 
 PAGES = [Path(__file__).resolve().parent.parent / "docs" / lang / "computer-basics/find-command.md"
          for lang in ("zh", "en")]

@@ -15,31 +15,36 @@ import time
 import traceback
 from pathlib import Path
 
-from scripts.check import code, frontmatter, i18n, links, math, safety, writing
+from scripts.check import code, files, frontmatter, i18n, links, math, safety, structure, ui_strings, writing
 from scripts.check.context import Context
 from scripts.pages import DOCS, ROOT
 
 CHECKS = {
+    "files": files.check,
     "links": links.check,
     "i18n": i18n.check,
     "frontmatter": frontmatter.check,
+    "structure": structure.check,
     "code": code.check,
     "math": math.check,
     "writing": writing.check,
     "safety": safety.check,
+    "strings": ui_strings.check,
 }
 
 
-def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m scripts.docs check", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", action="append", choices=sorted(CHECKS), help="run only these checks")
-    parser.add_argument("--skip", action="append", choices=sorted(CHECKS), default=[], help="skip these checks")
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of `check`, shared by `python -m scripts.check` and `python -m scripts.docs check`."""
+    parser.add_argument("--only", action="append", choices=sorted(CHECKS), metavar="CHECK",
+                        help=f"run only this check (repeatable): {', '.join(sorted(CHECKS))}")
+    parser.add_argument("--skip", action="append", choices=sorted(CHECKS), default=[], metavar="CHECK",
+                        help="skip this check (repeatable)")
     parser.add_argument("--no-run", action="store_true", help="do not execute code blocks")
     parser.add_argument("--fix", action="store_true", help="repair CJK spacing and punctuation in place")
     parser.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: docs/)")
     parser.add_argument("--root", type=Path, help="paths are shown relative to this folder")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel code runs")
-    return parser.parse_args(argv)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel workers")
+    return parser
 
 
 def run(ctx: Context, names: list[str]) -> list:
@@ -49,8 +54,11 @@ def run(ctx: Context, names: list[str]) -> list:
     return sorted(set(findings))
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) -> int:
+    if args is None:
+        parser = add_arguments(argparse.ArgumentParser(prog="python -m scripts.check",
+                                                       description=__doc__.splitlines()[0]))
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     docs = args.docs.resolve()
     if not docs.is_dir():
         print(f"{args.docs}: [usage] no such docs folder", file=sys.stderr)

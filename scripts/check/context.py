@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import yaml
 
-from scripts.check.source import Page
-from scripts.pages import display, pages
+from scripts.findings import Finding
+from scripts.pages import LANGS, display
+from scripts.source import Page, SourceError
 
 
 @dataclass
@@ -21,10 +22,31 @@ class Context:
     fix: bool = False
     jobs: int = 4
     config_file: Path | None = None
+    cache: object | None = None  # scripts.check.cache.Cache, or None
+    unreadable: list[Finding] = field(default_factory=list)
+
+    @cached_property
+    def files(self) -> list[Path]:
+        """Every file under docs/ (hidden files and folders excluded), sorted."""
+        found = []
+        for dirpath, dirnames, filenames in os.walk(self.docs):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            found += [Path(dirpath) / name for name in filenames if not name.startswith(".")]
+        return sorted(found)
 
     @cached_property
     def pages(self) -> dict[Path, Page]:
-        return {path: Page(path) for path in pages(self.docs)}
+        """Markdown pages of the language folders; unreadable ones are reported, not parsed."""
+        pages = {}
+        for path in self.files:
+            rel = path.relative_to(self.docs)
+            if path.suffix != ".md" or len(rel.parts) < 2 or rel.parts[0] not in LANGS:
+                continue
+            try:
+                pages[path] = Page(path)
+            except SourceError as exc:
+                self.unreadable.append(Finding(self.show(path), exc.line, "encoding", str(exc)))
+        return pages
 
     def page(self, path: Path) -> Page | None:
         return self.pages.get(path)
@@ -53,24 +75,3 @@ class Context:
     @cached_property
     def site_url(self) -> str | None:
         return (self.config or {}).get("site_url")
-
-    @cached_property
-    def nav_paths(self) -> list[str] | None:
-        """Page paths listed in mkdocs.yml's nav (relative to a language folder)."""
-        nav = (self.config or {}).get("nav")
-        if nav is None:
-            return None
-        found: list[str] = []
-
-        def walk(item):
-            if isinstance(item, str):
-                found.append(item)
-            elif isinstance(item, list):
-                for sub in item:
-                    walk(sub)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk(value)
-
-        walk(nav)
-        return [p for p in found if p.endswith(".md") and "://" not in p]

@@ -1,10 +1,12 @@
 """Front matter: valid YAML that matches the JSON Schema beside this file.
 
-Rule id:
-  frontmatter  invalid YAML, a missing or unknown key, a tag outside the vocabulary, ...
+Rule ids:
+  frontmatter  invalid YAML, a missing or unknown key, a value of the wrong form,
+               a tag outside the vocabulary (overrides/locales/strings.yml), ...
 
 The schema (frontmatter.schema.json) is the one definition of what a page
-carries, including the tag vocabulary; the tests validate every page with it too.
+carries; the page kind (home, section, question, page) comes from its path.
+Errors are reported at the line of the offending key or list item.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from scripts import strings
 from scripts.check.context import Context
 from scripts.findings import Finding
+from scripts.pages import kind, rel_of
 
 SCHEMA_FILE = Path(__file__).with_name("frontmatter.schema.json")
+KINDS = ("home", "section", "question", "page")
 
 
 @lru_cache(maxsize=1)
@@ -26,31 +31,54 @@ def schema() -> dict:
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
-def kind(rel_parts: tuple[str, ...]) -> str:
-    """'question' for docs/<lang>/<section>/<name>.md (not index.md), else 'page'."""
-    return "question" if len(rel_parts) == 3 and rel_parts[-1] != "index.md" else "page"
-
-
+@lru_cache(maxsize=None)
 def validator(kind_name: str) -> Draft202012Validator:
     return Draft202012Validator({**schema(), "$ref": f"#/$defs/{kind_name}"})
 
 
+def problems(page, page_kind: str) -> list[tuple[int, str]]:
+    """(line, message) of everything wrong with a page's front matter; [] when valid.
+
+    Shared with the translation check, which compares only valid front matter."""
+    if page.front_matter_error:
+        return [(page.front_matter_error.line, str(page.front_matter_error))]
+    if not page.lines or page.lines[0].strip() != "---":
+        return [(1, "page has no front matter (title and description are required)")]
+    found = []
+    for error in sorted(validator(page_kind).iter_errors(page.meta), key=lambda e: list(e.absolute_path)):
+        path = list(error.absolute_path)
+        # "additional property 'tgas'" is reported at the unknown key itself.
+        extra = _unexpected_key(error)
+        if extra:
+            path = path + [extra]
+        where = ".".join(str(p) for p in path) or "front matter"
+        found.append((page.meta_line(*path) if path else 1, f"{where}: {_message(error, extra)}"))
+    vocabulary = set(strings.tag_ids())
+    for index, tag in enumerate(page.meta.get("tags") or []):
+        if isinstance(tag, str) and tag not in vocabulary:
+            found.append((page.meta_line("tags", index),
+                          f"tags.{index}: unknown tag '{tag}'; add it with its Chinese and English names "
+                          "to overrides/locales/strings.yml (tags) first"))
+    return found
+
+
+def _unexpected_key(error) -> str | None:
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extra = [key for key in error.instance if key not in allowed]
+        return str(extra[0]) if extra else None
+    return None
+
+
+def _message(error, extra: str | None) -> str:
+    if extra:
+        return "unknown key (check the spelling; the schema lists the allowed keys)"
+    if error.validator == "if" or (error.validator == "not" and error.instance is not None):
+        return "not allowed here: " + error.message
+    return error.message
+
+
 def check(ctx: Context):
-    validators = {name: validator(name) for name in ("page", "question")}
     for path, page in ctx.pages.items():
-        shown = ctx.show(path)
-        if page.front_matter_error:
-            yield Finding(shown, page.front_matter_error.line, "frontmatter", str(page.front_matter_error))
-            continue
-        if not page.lines or page.lines[0].strip() != "---":
-            yield Finding(shown, 1, "frontmatter", "page has no front matter (title and description are required)")
-            continue
-        errors = sorted(validators[kind(path.relative_to(ctx.docs).parts)].iter_errors(page.meta),
-                        key=lambda e: list(e.absolute_path))
-        for error in errors:
-            path_parts = list(error.absolute_path)
-            key = str(path_parts[0]) if path_parts else None
-            item = error.instance if len(path_parts) == 2 and isinstance(path_parts[1], int) else None
-            where = ".".join(str(p) for p in path_parts) or "front matter"
-            line = page.meta_line(key, item) if key else 1
-            yield Finding(shown, line, "frontmatter", f"{where}: {error.message}")
+        for line, message in problems(page, kind(rel_of(path, ctx.docs))):
+            yield Finding(ctx.show(path), line, "frontmatter", message)

@@ -4,24 +4,28 @@ Rule ids:
   i18n-missing      a page that exists in one language only
   i18n-headings     heading ids differ between a page and its twin (set or order)
   i18n-code         code blocks differ (count, language, or code once comments and strings are removed)
-  i18n-frontmatter  front-matter keys differ, or a value that must not be translated differs
-  i18n-nav          a page missing from the nav in mkdocs.yml
-  i18n-stale        (warning) one language changed in git after its twin
+  i18n-frontmatter  front-matter keys differ, a value that must not be translated differs
+                    (tags, level, order, source), or key_points differ in number
+  i18n-stale        (warning) one language changed after its twin; cleared by
+                    `translation: {reviewed: <commit>}` in the translation's front matter
 """
 
 from __future__ import annotations
 
 import io
 import re
-import subprocess
 import tokenize
 
+from scripts.check import stale
 from scripts.check.context import Context
+from scripts.check.frontmatter import problems
 from scripts.findings import Finding
-from scripts.pages import DEFAULT_LANG, lang_of, missing_translations, twin
+from scripts.pages import DEFAULT_LANG, kind, lang_of, missing_translations, rel_of, twin
 
 # Front-matter values that are facts, not prose: identical in both languages.
-SHARED_VALUES = ("tags", "source")
+SHARED_VALUES = ("tags", "level", "order", "source")
+# Keys that may differ between the two pages of a pair.
+OWN_KEYS = ("translation",)
 
 
 def check(ctx: Context):
@@ -36,8 +40,7 @@ def check(ctx: Context):
         yield from _headings(ctx, page, other)
         yield from _code(ctx, page, other)
         yield from _front_matter(ctx, page, other)
-    yield from _nav(ctx)
-    yield from _stale(ctx)
+    yield from stale.findings(ctx)
 
 
 def _headings(ctx, page, other):
@@ -102,6 +105,8 @@ def _first_difference(a, b) -> int:
 def _keys(meta: dict, prefix: str = "") -> set[str]:
     keys = set()
     for key, value in meta.items():
+        if prefix == "" and key in OWN_KEYS:
+            continue
         keys.add(prefix + str(key))
         if isinstance(value, dict):
             keys |= _keys(value, f"{prefix}{key}.")
@@ -109,61 +114,23 @@ def _keys(meta: dict, prefix: str = "") -> set[str]:
 
 
 def _front_matter(ctx, page, other):
-    if page.front_matter_error or other.front_matter_error:
-        return  # the frontmatter check reports it
+    # Invalid front matter (a typo, a bad value) is the frontmatter check's
+    # to report, at its line; comparing it would only ask the translator to
+    # copy the typo into the other language.
+    page_kind = kind(rel_of(page.path, ctx.docs))
+    if problems(page, page_kind) or problems(other, page_kind):
+        return
     mine, theirs = _keys(page.meta), _keys(other.meta)
     for key in sorted(mine ^ theirs):
-        missing_in = other if key in mine else page
-        yield Finding(ctx.show(missing_in.path), 1, "i18n-frontmatter",
-                      f"front-matter key '{key}' is missing here but present in its twin")
+        missing_in, has_it = (other, page) if key in mine else (page, other)
+        yield Finding(ctx.show(missing_in.path), missing_in.meta_line(*key.split(".")[:1]), "i18n-frontmatter",
+                      f"front-matter key '{key}' is missing here but present in {ctx.show(has_it.path)}")
     for key in SHARED_VALUES:
         if key in page.meta and key in other.meta and page.meta[key] != other.meta[key]:
             yield Finding(ctx.show(other.path), other.meta_line(key), "i18n-frontmatter",
                           f"'{key}' must be identical in both languages (differs from {ctx.show(page.path)})")
-
-
-def _nav(ctx):
-    listed = ctx.nav_paths
-    if listed is None:
-        return
-    listed_set = set(listed)
-    for path in ctx.pages:
-        rel = path.relative_to(ctx.docs)
-        if "/".join(rel.parts[1:]) not in listed_set:
-            yield Finding(ctx.show(path), 1, "i18n-nav", f"'{'/'.join(rel.parts[1:])}' is not in the nav of mkdocs.yml")
-
-
-def _stale(ctx):
-    """Warn when a page's last commit is newer than its twin's last commit."""
-    try:
-        out = subprocess.run(["git", "log", "--format=%x00%H", "--name-only", "--", str(ctx.docs)],
-                             cwd=ctx.root, capture_output=True, text=True, timeout=20)
-    except (OSError, subprocess.TimeoutExpired):
-        return
-    if out.returncode != 0:
-        return
-    last: dict[str, int] = {}  # path -> age of its last commit (0 = newest)
-    age = -1
-    for line in out.stdout.splitlines():
-        if line.startswith("\x00"):
-            age += 1
-        elif line.strip():
-            last.setdefault(line.strip(), age)
-    top = ctx.root.resolve()
-    for path in ctx.pages:
-        if lang_of(path, ctx.docs) != DEFAULT_LANG:
-            continue
-        a = _rel(path, top)
-        b = _rel(twin(path, ctx.docs), top)
-        if a in last and b in last and last[a] != last[b]:
-            newer, older = (a, b) if last[a] < last[b] else (b, a)
-            yield Finding(older, 1, "i18n-stale",
-                          f"{newer} changed after this translation; check that both still say the same",
-                          severity="warning")
-
-
-def _rel(path, top) -> str:
-    try:
-        return path.resolve().relative_to(top).as_posix()
-    except ValueError:
-        return path.as_posix()
+    mine_points, their_points = page.meta.get("key_points") or [], other.meta.get("key_points") or []
+    if len(mine_points) != len(their_points):
+        yield Finding(ctx.show(other.path), other.meta_line("key_points"), "i18n-frontmatter",
+                      f"{len(their_points)} key_points where {ctx.show(page.path)} has {len(mine_points)}; "
+                      "each point is written in both languages")

@@ -75,9 +75,31 @@ def _lintable(page) -> str:
     return "\n".join(lines) + "\n"
 
 
+# autocorrect parses Markdown with a recursion budget ("call limit reached"
+# on a page of a few megabytes, and lint_for then silently stops early), so
+# long pages are handled in chunks that end at a blank line outside code.
+CHUNK_LINES = 300
+
+
+def _chunks(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """(index of first line, lines) pieces of at most about CHUNK_LINES lines."""
+    chunks, start, fence = [], 0, False
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        if index - start >= CHUNK_LINES and not fence and not line.strip():
+            chunks.append((start, lines[start:index + 1]))
+            start = index + 1
+    chunks.append((start, lines[start:]))
+    return [c for c in chunks if c[1]]
+
+
 def _autocorrect(ctx, path, page, shown):
     if ctx.fix:
-        fixed_lines = autocorrect_py.format_for(_lintable(page), "markdown").splitlines()
+        lintable = _lintable(page).splitlines()
+        fixed_lines: list[str] = []
+        for _, chunk in _chunks(lintable):
+            fixed_lines += autocorrect_py.format_for("\n".join(chunk) + "\n", "markdown").splitlines()
         lines = [fixed if index >= page.body_start or line.startswith(PROSE_KEYS) else line
                  for index, (line, fixed) in enumerate(zip(page.lines, fixed_lines))]
         text = "\n".join(lines) + "\n"
@@ -86,9 +108,11 @@ def _autocorrect(ctx, path, page, shown):
             tmp.write_text(text, encoding="utf-8")
             tmp.replace(path)  # atomic: a page is never half-written
             page.__init__(path)
-    for result in autocorrect_py.lint_for(_lintable(page), "markdown").lines:
-        yield Finding(shown, result.line, "cjk-spacing",
-                      f"'{result.old.strip()[:50]}' → '{result.new.strip()[:50]}' (make check --fix repairs this)")
+    for start, chunk in _chunks(_lintable(page).splitlines()):
+        for result in autocorrect_py.lint_for("\n".join(chunk) + "\n", "markdown").lines:
+            yield Finding(shown, start + result.line, "cjk-spacing",
+                          f"'{result.old.strip()[:50]}' → '{result.new.strip()[:50]}' "
+                          "(`make check ARGS=--fix` repairs this)")
 
 
 def _titles(page, shown):

@@ -73,7 +73,7 @@ class Page:
 
     def __init__(self, path: Path, text: str | None = None):
         self.path = path
-        self.text = path.read_text(encoding="utf-8") if text is None else text
+        self.text = read_text(path) if text is None else text
         self.lines = self.text.splitlines()
 
     # -- front matter -------------------------------------------------------
@@ -89,6 +89,7 @@ class Page:
             return {}, 0, FrontMatterError(1, "front matter is not closed with '---'")
         try:
             meta = yaml.safe_load("\n".join(self.lines[1:end])) or {}
+            node = yaml.compose("\n".join(self.lines[1:end]))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark else 1
@@ -96,6 +97,7 @@ class Page:
             return {}, end + 1, FrontMatterError(line, f"invalid YAML in front matter: {problem}")
         if not isinstance(meta, dict):
             return {}, end + 1, FrontMatterError(2, "front matter must be a mapping of keys to values")
+        self._meta_lines = _node_lines(node, offset=2)
         return meta, end + 1, None
 
     @property
@@ -111,20 +113,15 @@ class Page:
         """0-based index of the first line after the front matter."""
         return self._front[1]
 
-    def meta_line(self, key: str, item: object = None) -> int:
-        """Line of a top-level front-matter key (or of `- item` in its list)."""
-        found = 1
-        for number, line in enumerate(self.lines[: self.body_start], 1):
-            if found == 1 and line.startswith(f"{key}:"):
-                found = number
-                if item is None:
-                    return number
-            elif found > 1 and item is not None:
-                if not line.startswith((" ", "-")):
-                    break
-                if line.strip().lstrip("- ").strip("'\"") == str(item):
-                    return number
-        return found
+    def meta_line(self, *path: str | int) -> int:
+        """Line of a front-matter value by its key path, e.g. ("source", "article") or
+        ("tags", 1); the nearest existing parent's line if the path does not exist."""
+        self._front  # noqa: B018 - parses the front matter and fills _meta_lines
+        lines = getattr(self, "_meta_lines", {})
+        for length in range(len(path), 0, -1):
+            if tuple(path[:length]) in lines:
+                return lines[tuple(path[:length])]
+        return 1
 
     # -- structure ----------------------------------------------------------
     @cached_property
@@ -221,6 +218,43 @@ class Page:
         if block is not None:
             found.append(Math(start, "$$", True))
         return found
+
+
+def read_text(path: Path) -> str:
+    """A page's text as MkDocs reads it: UTF-8, a leading byte-order mark dropped.
+
+    Raises SourceError (with the line of the first bad byte) for other encodings,
+    so the checks report the file instead of crashing."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8") from None
+
+
+class SourceError(ValueError):
+    """A file the checks cannot read as a page."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+
+
+def _node_lines(node, offset: int, path: tuple = ()) -> dict[tuple, int]:
+    """Map every key path of a YAML node tree to its 1-based line in the page."""
+    lines: dict[tuple, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            sub = path + (key.value,)
+            lines[sub] = key.start_mark.line + offset
+            lines.update(_node_lines(value, offset, sub))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            sub = path + (index,)
+            lines[sub] = item.start_mark.line + offset
+            lines.update(_node_lines(item, offset, sub))
+    return lines
 
 
 def _dedent(line: str, indent: int) -> str:
