@@ -28,12 +28,9 @@ def build(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.addr, "--livereload"]
-    # Preview at the server's root, not under the production sub-path.
-    ENV.setdefault("SITE_URL", f"http://{args.addr}/")
-    if args.lang:
-        ENV["HANDBOOK_ONLY_LANG"] = args.lang  # mkdocs.yml: i18n build_only_locale
-    return run(cmd + (["--dirty"] if args.dirty else []))
+    from scripts.serve import serve_all, serve_one
+
+    return serve_one(args.lang, args.addr) if args.lang else serve_all(args.addr)
 
 
 def check(args: argparse.Namespace) -> int:
@@ -75,8 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=build)
     p = sub.add_parser("serve", help="live-reloading preview")
     p.add_argument("--addr", default="127.0.0.1:8000")
-    p.add_argument("--dirty", action="store_true", help="rebuild only changed pages")
-    p.add_argument("--lang", choices=["zh", "en"], help="build only this language (faster rebuilds)")
+    p.add_argument("--lang", choices=list(LANGS), help="serve only this language, at its production path")
     p.set_defaults(func=serve)
     from scripts.check import add_arguments
 

@@ -32,6 +32,7 @@ from scripts.mathml import MathError, to_mathml  # noqa: E402
 from scripts.pages import LANGS, display, kind, missing_translations  # noqa: E402
 from scripts.placeholders import find_placeholders  # noqa: E402
 from scripts.safety import locate, scan  # noqa: E402
+from scripts.source import body_start  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -87,7 +88,8 @@ def on_page_content(html_text, page, config, files, **kwargs):
     problems = scan(html_text)
     if problems:
         lines = source.read_text(encoding="utf-8-sig").splitlines()
-        raise PluginError("\n".join(f"{display(source)}:{locate(lines, p.needle)}: [{p.rule}] {p.message}"
+        start = body_start(lines)
+        raise PluginError("\n".join(f"{display(source)}:{locate(lines, p.needle, start)}: [{p.rule}] {p.message}"
                                     for p in problems))
 
     def render(match: re.Match) -> str:

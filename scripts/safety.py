@@ -79,7 +79,7 @@ def scan(page_html: str) -> list[Problem]:
             value = value or ""
             if name.startswith("on"):
                 problems.append(Problem("unsafe-event", f"event handler {name}= is not allowed in content",
-                                        name))
+                                        f"{name}="))
                 continue
             if any(_normal_url(url).startswith(BAD_SCHEMES) for url in _urls(name, value)):
                 scheme = _normal_url(value).split(":")[0]

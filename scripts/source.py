@@ -220,6 +220,16 @@ class Page:
         return found
 
 
+def body_start(lines: list[str]) -> int:
+    """0-based index of the first line after a page's front matter (0 if it has none)."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return index + 1
+    return 0
+
+
 def read_text(path: Path) -> str:
     """A page's text as MkDocs reads it: UTF-8, a leading byte-order mark dropped.
 

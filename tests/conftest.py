@@ -1,10 +1,13 @@
-"""Shared fixtures: one strict build of the real site per test session, served
-under a GitHub-Pages-like sub-path, and Debian's Chromium for the browser tests."""
+"""Shared fixtures: one strict build of the real site per test run (shared by
+all pytest-xdist workers), served under a GitHub-Pages-like sub-path, and
+Debian's Chromium for the browser tests."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import json
 import os
 import socket
 import subprocess
@@ -14,13 +17,16 @@ from pathlib import Path
 
 import pytest
 
+from scripts.build import build as build_site
 from scripts.pages import copy_build_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# The site is served at http://127.0.0.1:<port>/handbook/ so every test also
-# proves that links work below a sub-path, as on a GitHub project page.
+# The site is built for a production address and served at
+# http://127.0.0.1:<port>/handbook/: every test also proves that links work
+# below a sub-path and on a host other than the one in site_url.
 SUBPATH = "handbook"
+BUILD_URL = f"https://handbook.example/{SUBPATH}/"
 
 
 def free_port() -> int:
@@ -29,10 +35,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def mkdocs_build(config_dir: Path, site_dir: Path, site_url: str, strict: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+def mkdocs_build(config_dir: Path, site_dir: Path, site_url: str, strict: bool = True, lang: str = "zh",
+                 engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """One language's MkDocs build of a project folder (what each process of `make build` runs)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "HANDBOOK_LANG": lang}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)],
+        [sys.executable, "-m", engine, "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)],
         cwd=config_dir, env=env, capture_output=True, text=True,
     )
 
@@ -42,23 +50,28 @@ def copy_project(dest: Path) -> Path:
     return copy_build_inputs(dest)
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port()
+def _shared_dir(tmp_path_factory) -> Path:
+    """A folder all xdist workers of this run share (the run's base temp)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session")
-def site_url(site_port) -> str:
-    return f"http://127.0.0.1:{site_port}/{SUBPATH}/"
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_url) -> Path:
-    """The real site, strictly built once; returns the folder holding index.html."""
-    root = tmp_path_factory.mktemp("served")
-    site = root / SUBPATH
-    result = mkdocs_build(ROOT, site, site_url)
-    assert result.returncode == 0, result.stdout + result.stderr
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per run by `make build`'s code; returns the
+    folder holding index.html. The first worker builds, the others wait."""
+    shared = _shared_dir(tmp_path_factory)
+    site = shared / "served" / SUBPATH
+    done = shared / "served.json"
+    with open(shared / "served.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            lines: list[str] = []
+            status = build_site(site, site_url=BUILD_URL, echo=lines.append, engine=os.environ.get(
+                "HANDBOOK_ENGINE", "mkdocs"))
+            done.write_text(json.dumps({"status": status, "output": "\n".join(lines)}))
+        result = json.loads(done.read_text())
+    assert result["status"] == 0, result["output"]
     return site
 
 
@@ -80,14 +93,25 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             super().send_error(code, message, explain)
 
 
+def serve_folder(folder: Path):
+    """Serve a folder on a free port in a background thread; returns the server."""
+    handler = functools.partial(_Handler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="session")
-def site_server(built_site, site_port, site_url):
-    handler = functools.partial(_Handler, directory=str(built_site.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site_url
+def site_server(built_site):
+    """The site's URL, served at http://127.0.0.1:<port>/handbook/."""
+    server = serve_folder(built_site.parent)
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server) -> str:
+    return site_server
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from tests.conftest import copy_project, mkdocs_build
+from tests.conftest import BUILD_URL, copy_project, mkdocs_build
 
 # Tags whose attributes make the browser fetch something on page load.
 FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
@@ -95,7 +95,9 @@ def test_math_is_rendered_to_mathml_at_build_time(built_site):
     assert any("<math" in p for p in pages), "no formula rendered anywhere"
 
 
-def test_404_page_serves_readers_of_both_languages(built_site, site_url):
+def test_404_page_serves_readers_of_both_languages(built_site):
+    # GitHub Pages serves 404.html at any depth, so its links are absolute (site_url).
+    site_url = BUILD_URL
     page = (built_site / "404.html").read_text(encoding="utf-8")
     langs = set(re.findall(r'<section lang="([^"]+)"', page))
     assert {"zh-Hans", "en"} <= langs
@@ -140,7 +142,7 @@ def _source_pages():
         yield lang, folder, Page(path)
 
 
-def test_every_page_has_its_own_description_and_canonical_url(built_site, site_url):
+def test_every_page_has_its_own_description_and_canonical_url(built_site):
     import html as html_lib
 
     for lang, folder, source in _source_pages():
@@ -149,10 +151,11 @@ def test_every_page_has_its_own_description_and_canonical_url(built_site, site_u
         description = re.search(r'<meta name="description" content="([^"]*)"', text)
         assert description and html_lib.unescape(description[1]) == source.meta["description"], (lang, folder)
         canonical = re.search(r'<link rel="canonical" href="([^"]*)"', text)
-        assert canonical and canonical[1] == site_url + prefix + folder
+        assert canonical and canonical[1] == BUILD_URL + prefix + folder
 
 
-def test_sitemap_pairs_every_page_with_its_translation(built_site, site_url):
+def test_sitemap_pairs_every_page_with_its_translation(built_site):
+    site_url = BUILD_URL
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     entries = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
     by_loc = {re.search(r"<loc>(.*?)</loc>", e)[1]: dict(re.findall(r'hreflang="(\w+)" href="([^"]*)"', e))
@@ -162,16 +165,44 @@ def test_sitemap_pairs_every_page_with_its_translation(built_site, site_url):
         assert by_loc.get(loc) == {"zh": site_url + folder, "en": site_url + "en/" + folder}, loc
 
 
-def test_long_sections_show_a_window_of_the_sidebar(tmp_path):
-    """overrides/partials/nav-item.html: pages carry only their neighbours."""
-    from scripts.bench import make_corpus
+def test_unsafe_content_fails_the_build_at_its_line_with_the_checks_rule(tmp_path):
+    """The build applies the same rule as `make check` (scripts/safety.py)."""
+    project = copy_project(tmp_path)
+    page = project / "docs/en/python/assert.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines += ["", '[a link](&#106;avascript:alert(1))', "", '<img', '  src="x.png"', '  onerror="alert(1)">']
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", lang="en")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"docs/en/python/assert.md:{len(lines) - 4}: [unsafe-url]" in output, output
+    assert f"docs/en/python/assert.md:{len(lines)}: [unsafe-event]" in output, output
+    assert "Traceback" not in output
 
-    make_corpus(tmp_path, 300)  # 30 questions in each of 10 sections
-    result = mkdocs_build(tmp_path, tmp_path / "out", "http://127.0.0.1/")
-    assert result.returncode == 0, result.stderr[-2000:]
-    middle = (tmp_path / "out/ai-painting/q00150/index.html").read_text(encoding="utf-8")
-    first = (tmp_path / "out/en/ai-painting/q00000/index.html").read_text(encoding="utf-8")
-    siblings = set(re.findall(r'href="\.\./(q\d{5})/"', middle))
-    assert 20 <= len(siblings) <= 25, len(siblings)  # 12 on each side (fewer at the edges)
-    assert middle.count("hb-nav__more") == 2 and first.count("hb-nav__more") == 1
-    assert "pages in this section" in first
+
+def test_a_placeholder_fails_the_strict_build(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs/zh/python/assert.md"
+    text = page.read_text(encoding="utf-8").replace("## 简答 { #short-answer }\n",
+                                                    "## 简答 { #short-answer }\n\n[[TODO: 写出简答]]\n", 1)
+    page.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("[[TODO: 写出简答]]") + 1
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/")
+    assert result.returncode == 1
+    assert f"docs/zh/python/assert.md:{line}: [placeholder]" in result.stdout + result.stderr
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
+    from scripts.build import build
+
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build")
+    page = project / "docs/en/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    lines: list[str] = []
+    assert build(site, config=project / "mkdocs.yml", site_url="http://127.0.0.1/", echo=lines.append) == 1
+    assert (site / "index.html").read_text() == "previous build"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+    assert any("[unsafe-html]" in line for line in lines), lines

@@ -5,6 +5,8 @@ Rule ids:
   markdown-lint  pymarkdownlnt finding (rule set below)
   page-title     no title (front-matter `title` and one `# H1`), or they disagree
   page-empty     a page with no text besides its headings
+  page-size      a page over 256 KB: split it (readers scroll forever, and the Markdown
+                 linter's time grows with the square of a file's size, so it skips such pages)
   heading-id     an H2-H6 heading without an explicit ASCII id `{ #like-this }`
 """
 
@@ -150,10 +152,22 @@ def _lint_files(paths: list[str]) -> list[tuple[str, int, str]]:
     return found
 
 
+MAX_PAGE_BYTES = 256 * 1024
+
+
 def _markdown_lint(ctx):
     # pymarkdownlnt is pure Python and the slowest part of `make check`:
-    # spread the files over worker processes.
-    paths = [str(p) for p in ctx.pages]
+    # spread the files over worker processes. Its time grows with the square
+    # of a file's size (8 s at 100 KB, a minute at 300 KB), so oversized
+    # pages are reported instead of linted.
+    paths = []
+    for path in ctx.pages:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            yield Finding(ctx.show(path), 1, "page-size", f"page is {size / 1024:.0f} KB, over the "
+                          f"{MAX_PAGE_BYTES // 1024} KB limit: split it into several questions or pages")
+        else:
+            paths.append(str(path))
     workers = max(1, min(ctx.jobs, len(paths) // 8 or 1))
     chunks = [paths[i::workers] for i in range(workers)]
     if workers == 1:

@@ -16,7 +16,14 @@ title: 什么是示例？
 description: 一个用于测试检查器的示例问题。
 tags:
   - python
+level: common
+key_points:
+  - 示例会打印一个平方数。
+  - 公式写在美元符号之间。
+  - 详解在简答之后。
+order: 1
 source:
+  type: article
   article: sanwu-14
   upstream: Python编程基础/
 ---
@@ -43,7 +50,14 @@ title: What is an example?
 description: An example question for testing the checker.
 tags:
   - python
+level: common
+key_points:
+  - The example prints a square.
+  - Formulas go between dollar signs.
+  - Details follow the short answer.
+order: 1
 source:
+  type: article
   article: sanwu-14
   upstream: Python编程基础/
 ---
@@ -89,12 +103,40 @@ description: The home page used by the tests.
 This is [the example question](python/example.md).
 """
 
+ZH_SECTION = """---
+title: Python 编程基础
+description: 测试用的章节。
+order: 1
+---
+
+# Python 编程基础
+
+本章的题目如下。
+
+<!-- hb:questions -->
+"""
+
+EN_SECTION = """---
+title: Python Programming
+description: The section used by the tests.
+order: 1
+---
+
+# Python Programming
+
+The questions of this section follow.
+
+<!-- hb:questions -->
+"""
+
 FILES = {
     "docs/zh/index.md": ZH_HOME,
     "docs/en/index.md": EN_HOME,
+    "docs/zh/python/index.md": ZH_SECTION,
+    "docs/en/python/index.md": EN_SECTION,
     "docs/zh/python/example.md": ZH_QUESTION,
     "docs/en/python/example.md": EN_QUESTION,
-    "mkdocs.yml": "site_name: t\nnav:\n  - index.md\n  - python/example.md\n",
+    "mkdocs.yml": "site_name: t\n",
 }
 
 

@@ -11,7 +11,7 @@ def test_summary_and_exit_status(tree):
     tree.replace(Q, "(#details)", "(#nowhere)")
     result = tree.check("--no-run")
     assert result.returncode == 1
-    assert result.stdout.splitlines()[-1].startswith("checked 4 pages")
+    assert result.stdout.splitlines()[-1].startswith("checked 6 pages")
     assert "1 errors" in result.stdout.splitlines()[-1]
 
 

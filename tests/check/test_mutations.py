@@ -23,11 +23,14 @@ MUTATIONS = [
     ("docs/en/deep-learning/hyperparameter-optimization.md", "#> ", "#> not what it prints ", "code-output"),
     ("docs/zh/open-questions/tob-tog-toc.md", "## ", "## 没有编号的标题\n\n正文。\n\n## ", "heading-id"),
     ("docs/en/open-questions/aigc-vs-deep-learning.md", "## ", "<script>alert(1)</script>\n\n## ", "unsafe-html"),
-    ("docs/en/ai-painting/regularization.md", "## ", "![pixel](https://tracker.example/p.png)\n\n## ", "offsite-image"),
+    ("docs/en/ai-painting/regularization.md", "## ", "![pixel](https://tracker.example/p.png)\n\n## ", "offsite-resource"),
+    ("docs/zh/python/assert.md", "## 简答 { #short-answer }", "先铺垫一句。\n\n## 简答 { #short-answer }", "short-answer"),
+    ("docs/en/machine-learning/what-is-machine-learning.md", "{ #definition }", "{ #short-answer }", "heading-duplicate"),
+    ("docs/zh/open-questions/aigc-vs-deep-learning.md", "## ", "[[TODO: 补上这一段]]\n\n## ", "placeholder"),
     ("docs/zh/deployment/model-compression.md", "## ", "模型用LoRA微调。\n\n## ", "cjk-spacing"),
     ("docs/zh/computer-basics/host-ip-and-bmc.md", "## ", "```bash\nrm -rf $DIR/build\n```\n\n## ", "code-shellcheck"),
 ]
-MISSING = "docs/en/machine-learning/what-is-machine-learning.md"
+MISSING = "docs/en/computer-basics/find-command.md"
 
 
 @pytest.fixture(scope="module")

@@ -1,24 +1,60 @@
+"""Unsafe content is judged on the rendered HTML (scripts/safety.py), wherever it
+hides: raw tags, multi-line tags, Markdown link and image syntax, entities,
+case and whitespace inside a URL scheme."""
+
 import pytest
 
 from tests.check.conftest import assert_finding
 
 Q = "docs/en/python/example.md"
 
-
-@pytest.mark.parametrize("snippet, rule", [
+CASES = [
     ("<script>alert(1)</script>", "unsafe-html"),
+    ("<SCRIPT SRC=x.js></SCRIPT>", "unsafe-html"),
     ('<iframe src="https://example.com"></iframe>', "unsafe-html"),
+    ('<object data="x.swf"></object>', "unsafe-html"),
+    ('<embed src="x.swf">', "unsafe-html"),
+    ('<link rel="stylesheet" href="https://cdn.example/x.css">', "unsafe-html"),
+    ("<style>body { background: red }</style>", "unsafe-html"),
+    ('<meta http-equiv="refresh" content="0; url=https://evil.example/">', "unsafe-html"),
+    ('<form action="https://evil.example/"><input name="q"></form>', "unsafe-html"),
     ('<img src="x.png" onerror="alert(1)">', "unsafe-event"),
+    ('<p ONCLICK="alert(1)">click</p>', "unsafe-event"),
+    ("<svg/onload=alert(1)>", "unsafe-event"),
     ("[click](javascript:alert(1))", "unsafe-url"),
-    ('<a href="javascript:alert(1)">x</a>', "unsafe-url"),
-    ("![tracker](https://evil.example/pixel.png)", "offsite-image"),
-    ('<img src="https://evil.example/pixel.png">', "offsite-image"),
-])
-def test_unsafe_content(tree, snippet, rule):
+    ("[click](JaVaScRiPt:alert(1))", "unsafe-url"),
+    ("[click](&#106;avascript:alert(1))", "unsafe-url"),
+    ('<a href="java&#x09;script:alert(1)">x</a>', "unsafe-url"),
+    ('<a href="  vbscript:msgbox(1)">x</a>', "unsafe-url"),
+    ("![pixel](data:image/png;base64,iVBORw0KGgo=)", "unsafe-url"),
+    ("![tracker](https://evil.example/pixel.png)", "offsite-resource"),
+    ("![tracker](//evil.example/pixel.png)", "offsite-resource"),
+    ('<img src="https://evil.example/pixel.png">', "offsite-resource"),
+    ('<img src="a.png" srcset="a.png 1x, https://evil.example/b.png 2x">', "offsite-resource"),
+    ('<video poster="https://evil.example/p.jpg"></video>', "offsite-resource"),
+    ('<audio src="https://evil.example/a.mp3"></audio>', "offsite-resource"),
+    ('<span style="background: url(https://evil.example/p.png)">x</span>', "offsite-resource"),
+]
+
+
+@pytest.mark.parametrize("snippet, rule", CASES, ids=[c[0][:40] for c in CASES])
+def test_unsafe_content_is_reported_at_its_line(tree, snippet, rule):
     line = tree.replace(Q, "Back to", f"{snippet}\n\nBack to")
     assert_finding(tree.check("--only", "safety"), f"{Q}:{line}: [{rule}]")
 
 
-def test_html_shown_as_code_is_fine(tree):
-    tree.replace(Q, "Back to", "Write `<script>` tags in code spans only.\n\nBack to")
-    assert tree.check("--only", "safety").returncode == 0
+def test_a_tag_split_over_lines_is_found(tree):
+    line = tree.replace(Q, "Back to", '<img\n  src="x.png"\n  onerror="alert(1)">\n\nBack to')
+    assert_finding(tree.check("--only", "safety"), f"{Q}:{line + 2}: [unsafe-event]")
+
+
+@pytest.mark.parametrize("snippet", [
+    "Write `<script>` tags in code spans only.",
+    "```html\n<script>alert(1)</script>\n<a href=\"javascript:x\">x</a>\n```",
+    "A [link to another site](https://example.com/page) is fine; so is [a page](../index.md).",
+    "Text about javascript: the language, and data: the word.",
+])
+def test_code_and_ordinary_links_are_fine(tree, snippet):
+    tree.replace(Q, "Back to", f"{snippet}\n\nBack to")
+    result = tree.check("--only", "safety")
+    assert result.returncode == 0, result.stdout

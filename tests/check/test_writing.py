@@ -47,3 +47,31 @@ def test_empty_page(tree):
 def test_markdown_lint(tree):
     line = tree.replace(Q, "回到", "行尾有多余空格。   \n\n回到")
     assert_finding(tree.check("--only", "writing"), f"{Q}:{line}: [markdown-lint]")
+
+
+def _big_page(tree, megabytes: float) -> int:
+    """Make the Chinese question a page of about `megabytes` MB with one spacing
+    problem near its end; returns that line."""
+    text = tree.read(Q)
+    head, body = text.split("# 什么是示例？\n", 1)
+    filler = "".join(f"## 段落 {i} {{ #part-{i} }}\n\n这是第 {i} 段正文，内容与 Python 有关。\n\n" for i in range(1, 40000))
+    repeats = max(1, int(megabytes * 1024 * 1024 / len(filler.encode("utf-8"))))
+    page = head + "# 什么是示例？\n" + body + filler * repeats + "最后一段用Python写成。\n"
+    tree.write(Q, page)
+    return page.count("\n")
+
+
+def test_a_five_megabyte_page_is_checked_without_dying(tree):
+    """autocorrect stops at a call limit on megabyte pages and pymarkdownlnt takes
+    minutes: the page gets page-size, and the typography check still reaches its end."""
+    line = _big_page(tree, 5)
+    result = tree.check("--only", "writing")
+    assert_finding(result, f"{Q}:{line}: [cjk-spacing]")
+    assert f"{Q}:1: [page-size]" in result.stdout
+
+
+def test_fix_works_on_a_large_page(tree):
+    _big_page(tree, 1)
+    result = tree.check("--only", "writing", "--fix")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert tree.read(Q).rstrip().endswith("最后一段用 Python 写成。")
