@@ -1,54 +1,68 @@
 # The handbook's tasks. Two commands matter for a newcomer (see README):
 #   make serve   - install and preview the site at http://127.0.0.1:8000
 #   make test    - install and run every check and test
-# Everything installs into .venv from exact, hash-pinned requirement files.
+# Everything installs into .venv from exact, hash-pinned requirement files, in
+# layers: serve/build need the site stack only, check adds the check tools,
+# test adds the test runners and the npm packages the browser tests use.
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 DOCS   := $(PY) -m scripts.docs
+PIP    := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test bench lighthouse lock clean
+.PHONY: serve build new check figures test bench pdf lighthouse lock clean
 
-# Site dependencies only (enough for serve/build).
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+	$(PIP) -r requirements.txt
 	touch $@
 
-# Site plus test tooling (Python from requirements-test.txt; axe-core for the
-# accessibility tests from package-lock.json).
-$(VENV)/.test: $(VENV)/.site requirements-test.txt package-lock.json
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt -r requirements-test.txt
-	npm ci --ignore-scripts --no-audit --no-fund --silent
+$(VENV)/.check: $(VENV)/.site requirements-check.txt
+	$(PIP) -r requirements.txt -r requirements-check.txt
 	touch $@
 
-serve: $(VENV)/.site  ## Preview with live reload at http://127.0.0.1:8000 (ONLY=zh|en: one language, faster rebuilds)
-	$(DOCS) serve $(if $(filter zh en,$(ONLY)),--lang $(ONLY) --dirty)
+# Node.js and npm are needed from here on (axe-core for the accessibility tests).
+$(VENV)/.test: $(VENV)/.check requirements-test.txt package-lock.json
+	$(PIP) -r requirements.txt -r requirements-check.txt -r requirements-test.txt
+	npm ci --omit=optional --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+serve: $(VENV)/.site  ## Preview with live reload at http://127.0.0.1:8000 (ONLY=zh|en: one language, faster)
+	$(DOCS) serve $(if $(ONLY),--lang $(ONLY))
 
 build: $(VENV)/.site  ## Strict build of both languages into site/
 	$(DOCS) build
 
-check: $(VENV)/.test  ## Validate content; extra options via ARGS, e.g. make check ARGS=--fix
+new: $(VENV)/.site  ## Scaffold a question (SECTION=x SLUG=y) or a section (SECTION=x) in both languages
+	$(DOCS) new $(if $(SECTION),--section $(SECTION)) $(if $(SLUG),--slug $(SLUG))
+
+check: $(VENV)/.check  ## Validate content; options via ARGS, e.g. make check ARGS="--no-run --only links"
 	$(DOCS) check $(ARGS)
 
-test: $(VENV)/.test  ## Every check and test, as CI runs them
+figures: $(VENV)/.check  ## Render the figures in figures/ into docs/<lang>/.../img/
+	$(DOCS) figures
+
+test: $(VENV)/.test  ## Every check and test, as CI runs them (parallel, pytest-xdist)
 	$(DOCS) check $(ARGS)
 	$(DOCS) lint-workflows
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadgroup
 
 bench: $(VENV)/.test  ## Scale benchmark: make bench N=1500 [BENCH_JSON=path]
 	$(DOCS) bench --n $(or $(N),100) $(if $(BENCH_JSON),--json $(BENCH_JSON))
 
 lighthouse: $(VENV)/.test build  ## Lighthouse scores (home and a question page, both languages)
+	npm ci --ignore-scripts --no-audit --no-fund --silent
 	$(DOCS) lighthouse
 
 lock: $(VENV)/.site  ## Re-pin requirements*.txt from requirements*.in
 	$(PY) -m pip install --quiet pip-tools==7.6.2
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-check.txt requirements-check.in
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-test.txt requirements-test.in
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache

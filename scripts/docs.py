@@ -39,6 +39,12 @@ def check(args: argparse.Namespace) -> int:
     return check_main(args=args)
 
 
+def new(args: argparse.Namespace) -> int:
+    from scripts.scaffold import scaffold
+
+    return scaffold(args.section, args.slug)
+
+
 def lint_workflows(args: argparse.Namespace) -> int:
     """zizmor (security audit) and the GitHub workflow/dependabot JSON schemas."""
     bindir = os.path.dirname(sys.executable)
@@ -78,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
 
     p = add_arguments(sub.add_parser("check", help="validate the content (see CONTRIBUTING)"))
     p.set_defaults(func=check)
+    p = sub.add_parser("new", help="scaffold a question or a section in both languages")
+    p.add_argument("--section", help="section folder, e.g. deep-learning")
+    p.add_argument("--slug", help="question file name without .md, e.g. batch-normalization")
+    p.set_defaults(func=new)
     p = sub.add_parser("lint-workflows", help="zizmor and JSON-schema checks of .github/")
     p.set_defaults(func=lint_workflows)
     p = sub.add_parser("bench", help="scale benchmark on a synthetic corpus")

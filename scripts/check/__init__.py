@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from scripts.check import code, files, frontmatter, i18n, links, math, safety, structure, ui_strings, writing
+from scripts.check.cache import Cache, NoCache, salt
 from scripts.check.context import Context
 from scripts.pages import DOCS, ROOT
 
@@ -44,6 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: docs/)")
     parser.add_argument("--root", type=Path, help="paths are shown relative to this folder")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel workers")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="ignore and do not write .cache/check.json (re-run every slow check)")
     return parser
 
 
@@ -65,8 +68,10 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
         return 2
     root = (args.root or (ROOT if docs.is_relative_to(ROOT) else docs.parent)).resolve()
     config = root / "mkdocs.yml"
+    config_file = config if config.exists() else None
+    cache = NoCache() if args.no_cache else Cache(root / ".cache" / "check.json", salt(root, config_file))
     ctx = Context(docs=docs, root=root, run_code=not args.no_run, fix=args.fix, jobs=args.jobs,
-                  config_file=config if config.exists() else None)
+                  config_file=config_file, cache=cache)
     names = [n for n in (args.only or CHECKS) if n not in args.skip]
     started = time.perf_counter()
     try:
@@ -76,6 +81,7 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
         print("internal error in the checker (this is a bug in scripts/check, not in your content)",
               file=sys.stderr)
         return 3
+    cache.save(names)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for finding in findings:
         print(finding)
@@ -85,5 +91,6 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
     warnings = len(findings) - errors
     elapsed = time.perf_counter() - started
     print(f"checked {len(ctx.pages)} pages with {', '.join(names)}"
-          f"{'' if ctx.run_code else ' (code not run)'}: {errors} errors, {warnings} warnings in {elapsed:.2f} s")
+          f"{'' if ctx.run_code else ' (code not run)'}: {errors} errors, {warnings} warnings in {elapsed:.2f} s"
+          f" ({cache.hits} results reused from .cache/check.json)")
     return 1 if errors else 0

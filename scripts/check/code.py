@@ -29,6 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import yaml
 
+from scripts.check.cache import key as cache_key
 from scripts.check.context import Context
 from scripts.findings import Finding
 
@@ -52,21 +53,32 @@ def check(ctx: Context):
                 yield Finding(shown, fence.line, "code-lang",
                               "code fence without a language (use text for plain output)")
                 continue
-            skipped = fence.settings.get("test") == "skip"
-            if skipped and not fence.settings.get("reason", "").strip():
-                yield Finding(shown, fence.line, "code-skip-reason",
-                              'test="skip" needs reason="..." saying why the block cannot run here')
-            if fence.lang in PARSERS:
-                yield from _parse(shown, fence)
-            elif fence.lang in SHELL:
-                yield from shellcheck(shown, fence)
-                if fence.settings.get("test") == "run" and ctx.run_code:
-                    jobs.append((shown, fence, _run_shell))
-            elif fence.lang in PYTHON and not skipped and ctx.run_code:
-                jobs.append((shown, fence, _run_python))
+            # A block's findings depend only on its own text (and whether code runs).
+            key = cache_key("code", fence.lang, fence.body, sorted(fence.settings.items()), ctx.run_code)
+            cached = ctx.cache.lookup(key, shown, fence.line)
+            if cached is None:
+                jobs.append((shown, fence, ctx.run_code, key))
+            else:
+                yield from cached
     with ThreadPoolExecutor(max_workers=max(1, ctx.jobs)) as pool:
-        for findings in pool.map(lambda job: list(job[2](job[0], job[1])), jobs):
-            yield from findings
+        for (shown, fence, _, key), findings in zip(jobs, pool.map(lambda job: list(_fence(*job[:3])), jobs)):
+            yield from ctx.cache.store(key, findings, fence.line)
+
+
+def _fence(shown, fence, run_code):
+    """Every finding of one labelled, closed code block."""
+    skipped = fence.settings.get("test") == "skip"
+    if skipped and not fence.settings.get("reason", "").strip():
+        yield Finding(shown, fence.line, "code-skip-reason",
+                      'test="skip" needs reason="..." saying why the block cannot run here')
+    if fence.lang in PARSERS:
+        yield from _parse(shown, fence)
+    elif fence.lang in SHELL:
+        yield from shellcheck(shown, fence)
+        if fence.settings.get("test") == "run" and run_code:
+            yield from _run_shell(shown, fence)
+    elif fence.lang in PYTHON and not skipped and run_code:
+        yield from _run_python(shown, fence)
 
 
 def _parse(shown, fence):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.check.cache import Cache, NoCache
 from scripts.findings import Finding
 from scripts.pages import LANGS, display
 from scripts.source import Page, SourceError
@@ -22,7 +23,7 @@ class Context:
     fix: bool = False
     jobs: int = 4
     config_file: Path | None = None
-    cache: object | None = None  # scripts.check.cache.Cache, or None
+    cache: Cache = field(default_factory=NoCache)
     unreadable: list[Finding] = field(default_factory=list)
 
     @cached_property

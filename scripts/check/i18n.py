@@ -20,6 +20,7 @@ from scripts.check import stale
 from scripts.check.context import Context
 from scripts.check.frontmatter import problems
 from scripts.findings import Finding
+from scripts.placeholders import MARK
 from scripts.pages import DEFAULT_LANG, kind, lang_of, missing_translations, rel_of, twin
 
 # Front-matter values that are facts, not prose: identical in both languages.
@@ -118,8 +119,8 @@ def _front_matter(ctx, page, other):
     # to report, at its line; comparing it would only ask the translator to
     # copy the typo into the other language.
     page_kind = kind(rel_of(page.path, ctx.docs))
-    if problems(page, page_kind) or problems(other, page_kind):
-        return
+    if problems(page, page_kind) or problems(other, page_kind) or MARK in str(page.meta) + str(other.meta):
+        return  # unfilled placeholders: the structure check reports each one
     mine, theirs = _keys(page.meta), _keys(other.meta)
     for key in sorted(mine ^ theirs):
         missing_in, has_it = (other, page) if key in mine else (page, other)

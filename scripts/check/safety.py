@@ -6,6 +6,7 @@ Rule ids (documented in scripts/safety.py, which the build uses too):
 
 from __future__ import annotations
 
+from scripts.check.cache import key as cache_key
 from scripts.check.context import Context
 from scripts.findings import Finding
 from scripts.render import render, renderer
@@ -13,9 +14,15 @@ from scripts.safety import locate, scan
 
 
 def check(ctx: Context):
-    md = renderer(ctx.config)
+    md = None
     for path, page in ctx.pages.items():
+        shown = ctx.show(path)
+        key = cache_key("safety", page.text)
+        cached = ctx.cache.lookup(key, shown)
+        if cached is not None:
+            yield from cached
+            continue
+        md = md or renderer(ctx.config)
         body = "\n".join(page.lines[page.body_start:])
-        for problem in scan(render(md, body)):
-            yield Finding(ctx.show(path), locate(page.lines, problem.needle, page.body_start), problem.rule,
-                          problem.message)
+        yield from ctx.cache.store(key, [Finding(shown, locate(page.lines, p.needle, page.body_start), p.rule, p.message)
+                                         for p in scan(render(md, body))])

@@ -7,14 +7,19 @@ Rule ids:
   heading-duplicate  two headings (or blocks) on one page with the same id; links
                      to the second one would land on the first
   placeholder        an unfilled `[[TODO: ...]]` left by `make new`
+  correction         a correction to the source article that is not a collapsed
+                     `/// details | 勘误：<summary>` (`Correction: <summary>`) block with
+                     `type: warning`, or that sits before the end of the short answer
 """
 
 from __future__ import annotations
 
+import re
+
 from scripts.catalog import SHORT_ANSWER_ID, section_markdown
 from scripts.check.context import Context
 from scripts.findings import Finding
-from scripts.pages import kind, rel_of
+from scripts.pages import kind, lang_of, rel_of
 from scripts.placeholders import find_placeholders
 from scripts.source import BLOCK_ATTR_ID
 
@@ -27,6 +32,7 @@ def check(ctx: Context):
         yield from _duplicates(shown, page)
         if kind(rel_of(path, ctx.docs)) == "question":
             yield from _short_answer_first(shown, page)
+        yield from _corrections(shown, page, lang_of(path, ctx.docs))
 
 
 def _duplicates(shown, page):
@@ -56,3 +62,58 @@ def _short_answer_first(shown, page):
                       "(move this below it)")
     elif not section_markdown(page.text, SHORT_ANSWER_ID).strip():
         yield Finding(shown, heading.line, "short-answer", "the short answer is empty")
+
+
+BLOCK = re.compile(r"^///\s*(?P<kind>[\w-]+)\s*(?:\|\s*(?P<title>.*?))?\s*$")
+OPTION = re.compile(r"^ {4}(?P<key>\w+):\s*(?P<value>.*)$")
+CORRECTION_TITLE = {"zh": "勘误：", "en": "Correction: "}
+
+
+def blocks(page) -> list[dict]:
+    """pymdownx.blocks openings (`/// kind | title` plus indented options), with their lines."""
+    found = []
+    prose = page.prose
+    for index, (number, line) in enumerate(prose):
+        match = BLOCK.match(line)
+        if not match:
+            continue
+        options = {}
+        for _, option in prose[index + 1:]:
+            opt = OPTION.match(option)
+            if not opt:
+                break
+            options[opt["key"]] = opt["value"].strip()
+        found.append({"line": number, "kind": match["kind"], "title": (match["title"] or "").strip(),
+                      "options": options, "id": (re.search(r"\bid:\s*([\w-]+)", options.get("attrs", "")) or [None, None])[1]})
+    return found
+
+
+def _short_answer_end(page) -> int:
+    """Line of the first H2 after the short-answer heading (0 if the page has none)."""
+    seen = False
+    for heading in page.headings:
+        if heading.level == 2 and seen:
+            return heading.line
+        seen = seen or heading.id == SHORT_ANSWER_ID
+    return 0 if not seen else 10**9
+
+
+def _corrections(shown, page, lang):
+    end = None
+    prefix = CORRECTION_TITLE.get(lang, CORRECTION_TITLE["en"])
+    for block in blocks(page):
+        if not (block["id"] or "").startswith("erratum-"):
+            continue
+        problems = []
+        if block["kind"] != "details" or block["options"].get("open", "false").lower() == "true":
+            problems.append("must be a collapsed `/// details` block")
+        if block["options"].get("type") != "warning":
+            problems.append("needs `type: warning`")
+        if not block["title"].startswith(prefix.strip()) or len(block["title"]) <= len(prefix.strip()) + 1:
+            problems.append(f"needs a one-line summary title `{prefix}<what the article says, and what is right>`")
+        if problems:
+            yield Finding(shown, block["line"], "correction", "correction box " + "; ".join(problems))
+        end = _short_answer_end(page) if end is None else end
+        if end and block["line"] < end:
+            yield Finding(shown, block["line"], "correction",
+                          "corrections come after the short answer; move it to where the topic comes up in the body")

@@ -19,6 +19,7 @@ from pathlib import Path
 import autocorrect_py
 from pymarkdown.api import PyMarkdownApi
 
+from scripts.check.cache import key as cache_key
 from scripts.check.context import Context
 from scripts.findings import Finding
 
@@ -161,13 +162,17 @@ def _markdown_lint(ctx):
     # of a file's size (8 s at 100 KB, a minute at 300 KB), so oversized
     # pages are reported instead of linted.
     paths = []
-    for path in ctx.pages:
+    for path, page in ctx.pages.items():
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
             yield Finding(ctx.show(path), 1, "page-size", f"page is {size / 1024:.0f} KB, over the "
                           f"{MAX_PAGE_BYTES // 1024} KB limit: split it into several questions or pages")
-        else:
+            continue
+        cached = ctx.cache.lookup(cache_key("markdown-lint", page.text), ctx.show(path))
+        if cached is None:
             paths.append(str(path))
+        else:
+            yield from cached
     workers = max(1, min(ctx.jobs, len(paths) // 8 or 1))
     chunks = [paths[i::workers] for i in range(workers)]
     if workers == 1:
@@ -175,6 +180,9 @@ def _markdown_lint(ctx):
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = list(pool.map(_lint_files, chunks))
+    by_path: dict[str, list[Finding]] = {p: [] for p in paths}
     for chunk in results:
         for path, line, message in chunk:
-            yield Finding(ctx.show(Path(path)), line, "markdown-lint", message)
+            by_path[path].append(Finding(ctx.show(Path(path)), line, "markdown-lint", message))
+    for path, findings in by_path.items():
+        yield from ctx.cache.store(cache_key("markdown-lint", ctx.pages[Path(path)].text), findings)

@@ -41,3 +41,31 @@ def test_unfilled_placeholder(tree):
 def test_placeholder_in_front_matter(tree):
     line = tree.replace(Q, "description: 一个用于测试检查器的示例问题。", "description: \"[[TODO: 一句话描述]]\"")
     assert_finding(tree.check("--only", "structure"), f"{Q}:{line}: [placeholder]")
+
+
+BOX = "/// details | 勘误：原文说 A，其实是 B\n    type: warning\n    attrs: {id: erratum-example-a}\n\n正文。\n///\n"
+
+
+def test_a_collapsed_correction_after_the_short_answer_is_fine(tree):
+    tree.replace(Q, "回到", BOX + "\n回到")
+    assert tree.check("--only", "structure").returncode == 0
+
+
+def test_a_correction_must_be_collapsed(tree):
+    line = tree.replace(Q, "回到", BOX.replace("/// details", "/// warning") + "\n回到")
+    assert_finding(tree.check("--only", "structure"), f"{Q}:{line}: [correction] correction box must be a collapsed")
+
+
+def test_a_correction_open_by_default_is_reported(tree):
+    line = tree.replace(Q, "回到", BOX.replace("    type: warning\n", "    type: warning\n    open: true\n") + "\n回到")
+    assert_finding(tree.check("--only", "structure"), f"{Q}:{line}: [correction]")
+
+
+def test_a_correction_needs_a_summary_title(tree):
+    line = tree.replace(Q, "回到", BOX.replace("勘误：原文说 A，其实是 B", "勘误") + "\n回到")
+    assert_finding(tree.check("--only", "structure"), f"{Q}:{line}: [correction] correction box needs a one-line summary")
+
+
+def test_a_correction_inside_the_short_answer_is_reported(tree):
+    line = tree.replace(Q, "## 详解 { #details }", BOX + "\n## 详解 { #details }")
+    assert_finding(tree.check("--only", "structure"), f"{Q}:{line}: [correction] corrections come after the short answer")

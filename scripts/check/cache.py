@@ -1,0 +1,103 @@
+"""A findings cache for `make check`, keyed by content.
+
+The slow checks (running code blocks, linting Markdown, rendering pages for
+the safety rule) give the same findings for the same input, so their results
+are stored in `.cache/check.json` under a key that is the hash of everything
+they read: a page's text (safety, writing), a code block's text (code), or a
+page's text plus the files and anchors it links to (links), so editing a link
+target re-checks exactly the pages that link to it. A change to the checker
+itself, the schema, the UI strings, mkdocs.yml or the pinned tool versions
+empties the cache. Findings are stored without their path, and code findings
+relative to their block, so moving a page or a block keeps its entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from scripts.findings import Finding
+
+VERSION = 1
+
+
+def digest(*parts: object) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+        hasher.update(b"\x00")
+    return hasher.hexdigest()[:32]
+
+
+# Which check each kind of entry belongs to (entries of checks that did not
+# run are kept when the cache is saved).
+KINDS = {"code": "code", "safety": "safety", "markdown-lint": "writing", "links": "links"}
+
+
+def key(kind: str, *parts: object) -> str:
+    return f"{kind}:{digest(*parts)}"
+
+
+def salt(root: Path, config_file: Path | None) -> str:
+    """What every cached result depends on besides its own input."""
+    here = Path(__file__).resolve().parent
+    sources = sorted(here.glob("*.py")) + sorted(here.glob("*.json")) + sorted(here.parent.glob("*.py"))
+    sources += [p for p in (here.parent.parent / "overrides/locales/strings.yml", config_file,
+                            root / "requirements-check.txt") if p and p.exists()]
+    return digest(VERSION, sys.version, *(p.read_bytes() for p in sources))
+
+
+class Cache:
+    def __init__(self, path: Path | None, salt_value: str):
+        self.path = path
+        self.salt = salt_value
+        self.entries: dict[str, list] = {}
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+        if path and path.exists():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if data.get("salt") == salt_value:
+                    self.entries = data.get("entries", {})
+            except (OSError, ValueError):
+                self.entries = {}
+
+    def lookup(self, key: str, path: str, base_line: int = 0) -> list[Finding] | None:
+        """The cached findings for `key` (re-attached to `path`), or None if not cached."""
+        rows = self.entries.get(key)
+        if rows is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used.add(key)
+        return [Finding(path, base_line + line, rule, message, severity) for line, rule, message, severity in rows]
+
+    def store(self, key: str, findings: list[Finding], base_line: int = 0) -> list[Finding]:
+        self.entries[key] = [(f.line - base_line, f.check, f.message, f.severity) for f in findings]
+        self.used.add(key)
+        return findings
+
+    def save(self, ran: list[str]) -> None:
+        """Write the entries this run used, and those of checks it did not run; atomically."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        entries = {k: v for k, v in self.entries.items()
+                   if k in self.used or KINDS.get(k.split(":")[0]) not in ran}
+        tmp.write_text(json.dumps({"salt": self.salt, "entries": entries}, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(self.path)
+
+
+class NoCache(Cache):
+    """`--no-cache`: every check runs; nothing is read or written."""
+
+    def __init__(self):
+        super().__init__(None, "")
+
+    def lookup(self, key: str, path: str, base_line: int = 0) -> list[Finding] | None:
+        self.misses += 1
+        return None
