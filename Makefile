@@ -10,7 +10,7 @@ DOCS   := $(PY) -m scripts.docs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test bench lighthouse lock clean
+.PHONY: serve build check figures test bench lighthouse lock clean
 
 # Site dependencies only (enough for serve/build).
 $(VENV)/.site: requirements.txt
@@ -25,6 +25,12 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
+# Site plus the Python libraries the figure sources compute with (numpy,
+# scikit-learn and Optuna, pinned in requirements-test.txt); no npm.
+$(VENV)/.figures: $(VENV)/.site requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt -r requirements-test.txt
+	touch $@
+
 serve: $(VENV)/.site  ## Preview with live reload at http://127.0.0.1:8000 (ONLY=zh|en: one language, faster rebuilds)
 	$(DOCS) serve $(if $(filter zh en,$(ONLY)),--lang $(ONLY) --dirty)
 
@@ -33,6 +39,9 @@ build: $(VENV)/.site  ## Strict build of both languages into site/
 
 check: $(VENV)/.test  ## Validate content; extra options via ARGS, e.g. make check ARGS=--fix
 	$(DOCS) check $(ARGS)
+
+figures: $(VENV)/.figures  ## Render figures/*.py into docs/<lang>/<section>/img/*.svg (commit both)
+	$(DOCS) figures
 
 test: $(VENV)/.test  ## Every check and test, as CI runs them
 	$(DOCS) check $(ARGS)

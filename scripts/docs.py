@@ -42,6 +42,12 @@ def check(args: argparse.Namespace) -> int:
     return check_main(args=args)
 
 
+def figures(args: argparse.Namespace) -> int:
+    from scripts.figures import write_all
+
+    return write_all()
+
+
 def lint_workflows(args: argparse.Namespace) -> int:
     """zizmor (security audit) and the GitHub workflow/dependabot JSON schemas."""
     bindir = os.path.dirname(sys.executable)
@@ -82,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = add_arguments(sub.add_parser("check", help="validate the content (see CONTRIBUTING)"))
     p.set_defaults(func=check)
+    p = sub.add_parser("figures", help="render figures/*.py into docs/<lang>/<section>/img/*.svg")
+    p.set_defaults(func=figures)
     p = sub.add_parser("lint-workflows", help="zizmor and JSON-schema checks of .github/")
     p.set_defaults(func=lint_workflows)
     p = sub.add_parser("bench", help="scale benchmark on a synthetic corpus")
