@@ -43,7 +43,7 @@ new: $(VENV)/.site  ## Scaffold a question (SECTION=x SLUG=y) or a section (SECT
 check: $(VENV)/.check  ## Validate content; options via ARGS, e.g. make check ARGS="--no-run --only links"
 	$(DOCS) check $(ARGS)
 
-figures: $(VENV)/.check  ## Render the figures in figures/ into docs/<lang>/.../img/
+figures: $(VENV)/.check  ## Render figures/*.py into docs/<lang>/<section>/img/*.svg (commit both)
 	$(DOCS) figures
 
 test: $(VENV)/.test  ## Every check and test, as CI runs them (parallel, pytest-xdist)

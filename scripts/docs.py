@@ -45,6 +45,12 @@ def new(args: argparse.Namespace) -> int:
     return scaffold(args.section, args.slug)
 
 
+def figures(args: argparse.Namespace) -> int:
+    from scripts.figures import write_all
+
+    return write_all()
+
+
 def lint_workflows(args: argparse.Namespace) -> int:
     """zizmor (security audit) and the GitHub workflow/dependabot JSON schemas."""
     bindir = os.path.dirname(sys.executable)
@@ -88,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--section", help="section folder, e.g. deep-learning")
     p.add_argument("--slug", help="question file name without .md, e.g. batch-normalization")
     p.set_defaults(func=new)
+
+
+    p = sub.add_parser("figures", help="render figures/*.py into docs/<lang>/<section>/img/*.svg")
+    p.set_defaults(func=figures)
     p = sub.add_parser("lint-workflows", help="zizmor and JSON-schema checks of .github/")
     p.set_defaults(func=lint_workflows)
     p = sub.add_parser("bench", help="scale benchmark on a synthetic corpus")

@@ -15,7 +15,8 @@ import time
 import traceback
 from pathlib import Path
 
-from scripts.check import code, files, frontmatter, i18n, links, math, safety, structure, ui_strings, writing
+from scripts.check import (code, figures, files, frontmatter, i18n, links, math, safety, structure, ui_strings,
+                           writing)
 from scripts.check.cache import Cache, NoCache, salt
 from scripts.check.context import Context
 from scripts.pages import DOCS, ROOT
@@ -31,6 +32,7 @@ CHECKS = {
     "writing": writing.check,
     "safety": safety.check,
     "strings": ui_strings.check,
+    "figures": figures.check,
 }
 
 

@@ -1,0 +1,1 @@
+"""Figure sources: one module per figure, rendered by scripts/figures.py (`make figures`)."""
