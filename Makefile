@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build new check figures test bench pdf lighthouse lock clean
+.PHONY: serve build new check figures test test-properdocs bench pdf lighthouse lock clean
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,8 @@ $(VENV)/.test: $(VENV)/.check requirements-test.txt package-lock.json
 	npm ci --omit=optional --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
-serve: $(VENV)/.site  ## Preview with live reload at http://127.0.0.1:8000 (ONLY=zh|en: one language, faster)
-	$(DOCS) serve $(if $(ONLY),--lang $(ONLY))
+serve: $(VENV)/.site  ## Preview with live reload at http://127.0.0.1:8000 (ONLY=zh|en: one language; ADDR=host:port)
+	$(DOCS) serve $(if $(ONLY),--lang $(ONLY)) $(if $(ADDR),--addr $(ADDR))
 
 build: $(VENV)/.site  ## Strict build of both languages into site/
 	$(DOCS) build
@@ -49,7 +49,12 @@ figures: $(VENV)/.check  ## Render figures/*.py into docs/<lang>/<section>/img/*
 test: $(VENV)/.test  ## Every check and test, as CI runs them (parallel, pytest-xdist)
 	$(DOCS) check $(ARGS)
 	$(DOCS) lint-workflows
-	$(PY) -m pytest -n auto --dist loadgroup
+	$(PY) -m pytest -n auto
+
+# CI's second build: the same browser tests on a site built by ProperDocs.
+test-properdocs: $(VENV)/.test requirements-properdocs.txt  ## The browser tests on a ProperDocs build of the site
+	$(PIP) -r requirements.txt -r requirements-properdocs.txt
+	HANDBOOK_ENGINE=properdocs $(PY) -m pytest -n auto -m browser
 
 bench: $(VENV)/.test  ## Scale benchmark: make bench N=1500 [BENCH_JSON=path]
 	$(DOCS) bench --n $(or $(N),100) $(if $(BENCH_JSON),--json $(BENCH_JSON))
@@ -63,6 +68,7 @@ lock: $(VENV)/.site  ## Re-pin requirements*.txt from requirements*.in
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-check.txt requirements-check.in
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-test.txt requirements-test.in
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-properdocs.txt requirements-properdocs.in
 
 clean:
 	rm -rf site .pytest_cache .cache

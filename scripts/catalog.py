@@ -80,9 +80,10 @@ class Catalog:
     def questions(self) -> list[Question]:
         return [q for s in self.sections for q in s.questions]
 
-    def nav(self) -> list:
-        """An MkDocs `nav`: home, the sections with their questions, the other pages."""
-        items: list = ["index.md"]
+    def nav(self, home_label: str | None = None) -> list:
+        """An MkDocs `nav`: home (under a short label of its own, not a second copy
+        of the site title), the sections with their questions, the other pages."""
+        items: list = [{home_label: "index.md"} if home_label else "index.md"]
         for section in self.sections:
             items.append({section.title: [section.rel] + [q.rel for q in section.questions]})
         items += [rel for rel, _ in self.pages]

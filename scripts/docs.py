@@ -52,13 +52,16 @@ def figures(args: argparse.Namespace) -> int:
 
 
 def lint_workflows(args: argparse.Namespace) -> int:
-    """zizmor (security audit) and the GitHub workflow/dependabot JSON schemas."""
+    """zizmor (security audit) and the JSON schemas of workflows, Dependabot and issue forms."""
     bindir = os.path.dirname(sys.executable)
-    workflows = sorted(glob.glob(str(ROOT / ".github/workflows/*.yml")))
-    status = run([os.path.join(bindir, "zizmor"), "--offline", "--no-progress", ".github"])
-    status |= run([os.path.join(bindir, "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows])
-    status |= run([os.path.join(bindir, "check-jsonschema"), "--builtin-schema", "vendor.dependabot",
-                   str(ROOT / ".github/dependabot.yml")])
+    github = ROOT / ".github"
+    schema = [os.path.join(bindir, "check-jsonschema"), "--builtin-schema"]
+    forms = sorted(str(p) for p in (github / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml")
+    status = run([os.path.join(bindir, "zizmor"), "--offline", "--no-progress", str(github)])
+    status |= run(schema + ["vendor.github-workflows", *sorted(str(p) for p in (github / "workflows").glob("*.yml"))])
+    status |= run(schema + ["vendor.dependabot", str(github / "dependabot.yml")])
+    status |= run(schema + ["vendor.github-issue-forms", *forms])
+    status |= run(schema + ["vendor.github-issue-config", str(github / "ISSUE_TEMPLATE" / "config.yml")])
     return status
 
 

@@ -49,7 +49,7 @@ def section_list(catalog: Catalog, section_slug: str, text: dict) -> str:
     if section is None or not section.questions:
         return heading + text["generated"]["no_questions"] + "\n"
     items = [f"{number}. [{_escape(q.title)}]({q.slug}.md){_level_badge(q.meta, text)}"
-             + (f": {q.meta['description']}" if q.meta.get("description") else "")
+             + (f"<br>{q.meta['description']}" if q.meta.get("description") else "")
              for number, q in enumerate(section.questions, 1)]
     return heading + "\n".join(items) + "\n"
 

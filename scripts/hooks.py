@@ -67,7 +67,7 @@ def on_config(config, **kwargs):
     _Build.catalog = catalog.load(docs / _Build.lang)
     _Build.text = strings.in_language(_Build.lang)
     # The nav is derived from the file tree (scripts/catalog.py), never listed by hand.
-    config["nav"] = _Build.catalog.nav()
+    config["nav"] = _Build.catalog.nav(home_label=_Build.text["generated"]["home_label"])
     config["extra"]["hb"] = _Build.text
     config["extra"]["hb_lang"] = _Build.lang
     return config

@@ -22,6 +22,11 @@ ALIASES = {
 _ALIAS_RE = re.compile("|".join(re.escape(k) + r"(?![A-Za-z])" for k in sorted(ALIASES, key=len, reverse=True)))
 # An unknown command survives conversion as literal text: <mi>\foo</mi>.
 _UNKNOWN_RE = re.compile(r">(\\[A-Za-z]+)<")
+# latex2mathml writes empty elements XML-style (<mspace width="1em" />). HTML
+# parsers honour that inside <math>, but HTML minifiers (minify-html) drop the
+# slash and leave the element open, swallowing the rest of the formula; an
+# explicit end tag means the same thing everywhere.
+_SELF_CLOSING_RE = re.compile(r"<([a-z]+)((?:\s+[^<>]*?)?)\s*/>")
 
 
 class MathError(ValueError):
@@ -61,4 +66,4 @@ def to_mathml(tex: str, display: bool = False) -> str:
     unknown = _UNKNOWN_RE.findall(out)
     if unknown:
         raise MathError(f"unknown command {unknown[0]}")
-    return out
+    return _SELF_CLOSING_RE.sub(r"<\1\2></\1>", out)

@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import shutil
 import threading
 from pathlib import Path
 
@@ -56,23 +57,33 @@ def _shared_dir(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def once_per_run(tmp_path_factory, name: str, compute):
+    """Compute a JSON-able result once per test run, whatever the number of
+    pytest-xdist workers: the first worker computes it under a file lock, the
+    others wait and read it. (xdist's loadgroup scheduling would do this, but
+    it silently stops grouping with pytest 9.2: pytest-xdist#1386.)"""
+    shared = _shared_dir(tmp_path_factory)
+    done = shared / f"{name}.json"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            done.write_text(json.dumps(compute(shared)), encoding="utf-8")
+        return json.loads(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per run by `make build`'s code; returns the
-    folder holding index.html. The first worker builds, the others wait."""
-    shared = _shared_dir(tmp_path_factory)
-    site = shared / "served" / SUBPATH
-    done = shared / "served.json"
-    with open(shared / "served.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists():
-            lines: list[str] = []
-            status = build_site(site, site_url=BUILD_URL, echo=lines.append, engine=os.environ.get(
-                "HANDBOOK_ENGINE", "mkdocs"))
-            done.write_text(json.dumps({"status": status, "output": "\n".join(lines)}))
-        result = json.loads(done.read_text())
+    folder holding index.html."""
+    def compute(shared: Path) -> dict:
+        lines: list[str] = []
+        status = build_site(shared / "served" / SUBPATH, site_url=BUILD_URL, echo=lines.append,
+                            engine=os.environ.get("HANDBOOK_ENGINE", "mkdocs"))
+        return {"status": status, "output": "\n".join(lines), "site": str(shared / "served" / SUBPATH)}
+
+    result = once_per_run(tmp_path_factory, "built-site", compute)
     assert result["status"] == 0, result["output"]
-    return site
+    return Path(result["site"])
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -129,3 +140,33 @@ def browser_type_launch_args(browser_type_launch_args):
         "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     }
+
+
+def repo_copy(dest: Path) -> Path:
+    """A working copy of the repository for tests that run documented commands
+    literally (`make new ...`, `make check`, ...): the files git would commit
+    (tracked and new, not ignored) with their times kept, this checkout's
+    virtual environment linked in (so `make` installs nothing), the check
+    cache copied, and a fresh git history of one commit."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split("\0")
+    for rel in filter(None, listed):
+        source = ROOT / rel
+        if source.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / rel)
+    (dest / ".venv").symlink_to(ROOT / ".venv")
+    if (ROOT / ".cache").is_dir():
+        shutil.copytree(ROOT / ".cache", dest / ".cache")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(git + ["init", "-q"], cwd=dest, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=dest, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "copy"], cwd=dest, check=True)
+    return dest
+
+
+def make(copy: Path, command: str, timeout: int = 600, **env: str) -> subprocess.CompletedProcess:
+    """Run a documented shell command (e.g. `make check`) in a repository copy."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "GITHUB_ACTIONS"))}
+    return subprocess.run(["bash", "-c", command], cwd=copy, env={**environment, **env}, capture_output=True,
+                          text=True, timeout=timeout)

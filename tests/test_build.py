@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from tests.conftest import BUILD_URL, copy_project, mkdocs_build
+from tests.html import attr, hrefs, parse
 
 # Tags whose attributes make the browser fetch something on page load.
 FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
@@ -59,7 +60,7 @@ def test_every_source_page_is_built_in_its_language(built_site):
     for lang, folder, source in _source_pages():
         out = built_site / ("en/" if lang == "en" else "") / folder / "index.html"
         assert out.exists(), f"{source.path} was not built to {out}"
-        assert f'lang="{lang}"' in out.read_text(encoding="utf-8")[:300]
+        assert attr(out, "html", "lang") == lang
 
 
 def test_no_page_references_an_offsite_resource(built_site, site_url):
@@ -89,20 +90,19 @@ def test_no_google_fonts_or_cdn_in_pages_or_styles(built_site):
 
 
 def test_math_is_rendered_to_mathml_at_build_time(built_site):
-    pages = [p.read_text(encoding="utf-8") for p in html_pages(built_site)]
-    leftovers = [p for p in pages if re.search(r'class="arithmatex">\s*\\[(\[]', p)]
-    assert not leftovers, "a formula was left as TeX source"
-    assert any("<math" in p for p in pages), "no formula rendered anywhere"
+    pages = [parse(p) for p in html_pages(built_site)]
+    leftovers = [n.text() for tree in pages for n in tree.css(".arithmatex") if n.text().strip().startswith("\\")]
+    assert not leftovers, f"a formula was left as TeX source: {leftovers[:3]}"
+    assert any(tree.css_first("math") for tree in pages), "no formula rendered anywhere"
 
 
 def test_404_page_serves_readers_of_both_languages(built_site):
     # GitHub Pages serves 404.html at any depth, so its links are absolute (site_url).
     site_url = BUILD_URL
-    page = (built_site / "404.html").read_text(encoding="utf-8")
-    langs = set(re.findall(r'<section lang="([^"]+)"', page))
+    page = built_site / "404.html"
+    langs = {node.attributes.get("lang") for node in parse(page).css("section[lang]")}
     assert {"zh-Hans", "en"} <= langs
-    links = re.findall(r'<div class="hb-404">(.*?)</div>', page, re.S)[0]
-    targets = {urljoin(site_url, href) for href in re.findall(r'href="([^"]+)"', links)}
+    targets = {urljoin(site_url, href) for href in hrefs(page, ".hb-404 a")}
     assert targets == {site_url, site_url + "en/"}
 
 
@@ -143,15 +143,11 @@ def _source_pages():
 
 
 def test_every_page_has_its_own_description_and_canonical_url(built_site):
-    import html as html_lib
-
     for lang, folder, source in _source_pages():
         prefix = "en/" if lang == "en" else ""
-        text = (built_site / prefix / folder / "index.html").read_text(encoding="utf-8")
-        description = re.search(r'<meta name="description" content="([^"]*)"', text)
-        assert description and html_lib.unescape(description[1]) == source.meta["description"], (lang, folder)
-        canonical = re.search(r'<link rel="canonical" href="([^"]*)"', text)
-        assert canonical and canonical[1] == BUILD_URL + prefix + folder
+        out = built_site / prefix / folder / "index.html"
+        assert attr(out, 'meta[name="description"]', "content") == source.meta["description"], (lang, folder)
+        assert attr(out, 'link[rel="canonical"]', "href") == BUILD_URL + prefix + folder
 
 
 def test_sitemap_pairs_every_page_with_its_translation(built_site):

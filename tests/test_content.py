@@ -24,13 +24,6 @@ def test_real_docs_pass(context, name):
     assert not findings, "\n".join(map(str, findings))
 
 
-def test_every_question_page_has_a_short_answer_first(context):
-    for path, page in context.pages.items():
-        if len(path.relative_to(DOCS).parts) == 3 and path.name != "index.md":
-            first = next(h for h in page.headings if h.level == 2)
-            assert first.id == "short-answer", path
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_errata_page_lists_every_correction_exactly_once(context, lang):
     defined = {}

@@ -45,8 +45,9 @@ def salt(root: Path, config_file: Path | None) -> str:
     """What every cached result depends on besides its own input."""
     here = Path(__file__).resolve().parent
     sources = sorted(here.glob("*.py")) + sorted(here.glob("*.json")) + sorted(here.parent.glob("*.py"))
-    sources += [p for p in (here.parent.parent / "overrides/locales/strings.yml", config_file,
-                            root / "requirements-check.txt") if p and p.exists()]
+    tools = here.parent.parent  # the checker's own checkout, whatever folder it checks
+    sources += [p for p in (tools / "overrides/locales/strings.yml", config_file, tools / "requirements-check.txt")
+                if p and p.exists()]
     return digest(VERSION, sys.version, *(p.read_bytes() for p in sources))
 
 

@@ -163,8 +163,8 @@ class Tree:
         self.write(rel, text[:at] + new + text[at + len(old):])
         return text[:at].count("\n") + 1
 
-    def check(self, *args: str) -> subprocess.CompletedProcess:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    def check(self, *args: str, **extra_env: str) -> subprocess.CompletedProcess:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), **extra_env}
         env.pop("GITHUB_ACTIONS", None)
         return subprocess.run([sys.executable, "-m", "scripts.check", "--docs", str(self.root / "docs"),
                                "--root", str(self.root), *args],

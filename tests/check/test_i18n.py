@@ -37,8 +37,8 @@ def test_comments_and_strings_may_differ(tree):
 
 
 def test_front_matter_keys_differ(tree):
-    tree.replace(EN, "level: common\n", "")
-    assert_finding(tree.check("--only", "i18n"), f"{EN}:1: [i18n-frontmatter] front-matter key 'level'")
+    tree.replace(ZH, "order: 1\n", "order: 1\nhide:\n  - toc\n")
+    assert_finding(tree.check("--only", "i18n"), f"{EN}:1: [i18n-frontmatter] front-matter key 'hide'")
 
 
 def test_shared_front_matter_values_differ(tree):

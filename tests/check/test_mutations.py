@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from tests.check.conftest import ROOT, Tree
+from tests.conftest import once_per_run
 
 # (page, text to find, replacement, check id). Each fault goes into a different
 # spot; the expected line is where the replacement lands.
@@ -33,35 +34,42 @@ MUTATIONS = [
 MISSING = "docs/en/computer-basics/find-command.md"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def mutated(tmp_path_factory):
-    tree = Tree.__new__(Tree)
-    tree.root = tmp_path_factory.mktemp("mutated")
-    shutil.copytree(ROOT / "docs", tree.root / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", tree.root / "mkdocs.yml")
-    expected = []
-    for rel, old, new, rule in MUTATIONS:
-        text = tree.read(rel)
-        assert old in text, f"mutation anchor {old!r} not found in {rel}; update the mutation list"
-        line = tree.replace(rel, old, new)
-        if rule == "code-shellcheck":
-            line += 1  # the command is on the line after the fence
-        expected.append((rel, line, rule))
-    (tree.root / MISSING).unlink()
-    expected.append((MISSING, 1, "i18n-missing"))
-    return tree.check(), expected
+    """The check's output on the mutated copy, computed once per run."""
+    def compute(shared):
+        tree = Tree.__new__(Tree)
+        tree.root = shared / "mutated"
+        shutil.copytree(ROOT / "docs", tree.root / "docs")
+        shutil.copy(ROOT / "mkdocs.yml", tree.root / "mkdocs.yml")
+        if (ROOT / ".cache").is_dir():  # results keyed by content: only the mutated pages are checked afresh
+            shutil.copytree(ROOT / ".cache", tree.root / ".cache")
+        expected = []
+        for rel, old, new, rule in MUTATIONS:
+            text = tree.read(rel)
+            assert old in text, f"mutation anchor {old!r} not found in {rel}; update the mutation list"
+            line = tree.replace(rel, old, new)
+            if rule == "code-shellcheck":
+                line += 1  # the command is on the line after the fence
+            expected.append((rel, line, rule))
+        (tree.root / MISSING).unlink()
+        expected.append((MISSING, 1, "i18n-missing"))
+        result = tree.check()
+        return {"returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr,
+                "expected": expected}
+
+    return once_per_run(tmp_path_factory, "mutated-docs", compute)
 
 
 @pytest.mark.parametrize("index", range(len(MUTATIONS) + 1))
 def test_each_injected_fault_is_reported_at_its_line(mutated, index):
-    result, expected = mutated
-    rel, line, rule = expected[index]
-    rows = result.stdout.splitlines()
-    assert result.returncode == 1
-    assert "Traceback" not in result.stdout + result.stderr
+    rel, line, rule = mutated["expected"][index]
+    rows = mutated["stdout"].splitlines()
+    assert mutated["returncode"] == 1
+    assert "Traceback" not in mutated["stdout"] + mutated["stderr"]
     prefix = f"{rel}:{line}: [{rule}]"
     if rule == "frontmatter" and rel.endswith("lossless-images.md"):
         prefix = f"{rel}:"  # YAML reports the line where the parser noticed the problem
-        assert any(r.startswith(prefix) and "[frontmatter] invalid YAML" in r for r in rows), result.stdout
+        assert any(r.startswith(prefix) and "[frontmatter] invalid YAML" in r for r in rows), mutated["stdout"]
         return
-    assert any(r.startswith(prefix) for r in rows), f"{prefix} not reported:\n{result.stdout}"
+    assert any(r.startswith(prefix) for r in rows), f"{prefix} not reported:\n{mutated['stdout']}"
