@@ -11,6 +11,7 @@ here sees a single language. The rules live in other modules, which
 * math to MathML: scripts/mathml.py
 * unsafe HTML: scripts/safety.py
 * search (Pagefind) and practice data: scripts/search.py, scripts/questions.py
+* "last updated" dates: scripts/dates.py
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import catalog, generate, questions, search, strings  # noqa: E402
+from scripts import catalog, dates, generate, questions, search, strings  # noqa: E402
 from scripts.mathml import MathError, to_mathml  # noqa: E402
 from scripts.pages import LANGS, display, kind, missing_translations  # noqa: E402
 from scripts.placeholders import find_placeholders  # noqa: E402
@@ -50,12 +51,17 @@ class _Build:
     lang: str = LANGS[0]
     catalog: catalog.Catalog | None = None
     text: dict = {}
+    serving = False  # `mkdocs serve`: search is indexed in the background
 
 
 def language(config) -> str:
     """The language this process builds (mkdocs-static-i18n's build_only_locale)."""
     i18n = config["plugins"].get("i18n")
     return (i18n.config.build_only_locale if i18n else None) or LANGS[0]
+
+
+def on_startup(command, dirty, **kwargs):
+    _Build.serving = command == "serve"
 
 
 def on_config(config, **kwargs):
@@ -76,6 +82,7 @@ def on_config(config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     rel = _rel(page)
     source = Path(page.file.abs_src_path)
+    page.meta["revision_date"] = dates.updated(source, Path(config["docs_dir"]), _Build.lang)
     # A half-written page: a warning, so `make serve` still previews it while
     # the strict build (and `make check`, which reports it as an error) fails.
     for line, text in find_placeholders(source.read_text(encoding="utf-8-sig").splitlines()):
@@ -133,7 +140,10 @@ def on_files(files, config, **kwargs):
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     questions.write(site, _Build.catalog, _Build.text)
-    search.index(site, _Build.lang)
+    if _Build.serving:
+        search.index_in_background(site, _Build.lang)
+    else:
+        search.index(site, _Build.lang)
 
 
 def _rel(page) -> str:

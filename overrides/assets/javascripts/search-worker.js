@@ -25,9 +25,25 @@ var MAX_RESULTS = 25;
 
 var pagefind = null;
 var latest = 0;
+var language = "unknown";
+
+/* Pagefind segments a query with the rules of the page's language, which it
+   reads from <html lang>. A worker has no document, so Pagefind would fall
+   back to "unknown" and split Chinese queries into the wrong words; this
+   answers its one question with the language from search_index.json. */
+function tellPagefindTheLanguage() {
+  if (typeof self.document === "undefined") {
+    self.document = {
+      querySelector: function (selector) {
+        return selector === "html" ? { getAttribute: function () { return language; } } : null;
+      }
+    };
+  }
+}
 
 function load() {
   if (!pagefind) {
+    tellPagefindTheLanguage();
     var url = new URL("../../pagefind/pagefind.js", self.location.href).href;
     pagefind = import(url).then(function (module) {
       return module.options({ excerptLength: 24 }).then(function () {
@@ -84,8 +100,8 @@ function group(data, score, words) {
   words.forEach(function (w) { found[w] = true; });
   var page = {
     location: relativeUrl(data.url),
-    title: mark(data.meta.title || data.url, words),
-    text: data.excerpt,
+    title: mark(unspaced(data.meta.title || data.url), words),
+    text: unspaced(data.excerpt),
     score: score,
     terms: found
   };
@@ -94,8 +110,8 @@ function group(data, score, words) {
   }).map(function (sub) {
     return {
       location: relativeUrl(sub.url),
-      title: mark(sub.title, words),
-      text: sub.excerpt,
+      title: mark(unspaced(sub.title), words),
+      text: unspaced(sub.excerpt),
       /* Sections whose heading names the query stay visible; others fold. */
       score: matches(sub.title, words) ? score : score / 2,
       terms: found
@@ -104,18 +120,78 @@ function group(data, score, words) {
   return [page].concat(sections);
 }
 
+/* Chinese is indexed one character per word (scripts/search.py): a run of
+   Han characters in the query becomes those characters, spaced. */
+var HAN_PAIR = /(\p{sc=Han})(?=\p{sc=Han})/gu;
+
+function spaced(text) {
+  return language === "zh" ? text.replace(HAN_PAIR, "$1 ") : text;
+}
+
+/* Titles and excerpts come back spaced too; join the characters again (and
+   the highlights that Pagefind put around each one). */
+function unspaced(html) {
+  if (language !== "zh") {
+    return html;
+  }
+  return String(html)
+    .replace(/(\p{sc=Han}(?:<\/mark>)?)\s+(?=(?:<mark>)?\p{sc=Han})/gu, "$1")
+    .replace(/<\/mark><mark>/g, "");
+}
+
+/* The searches run for one query, best first: the exact phrase (a run of
+   Chinese characters only matches where they stand together; English words
+   where they follow each other), then an identifier split into its parts
+   ("trial.suggest_float" -> "trial suggest_float"), then every word on its
+   own. A page that merely contains the words far apart can otherwise
+   outrank the page about the phrase. */
+function variants(query) {
+  var list = [];
+  var loose = spaced(query);
+  if (loose.split(/\s+/).length > 1) {
+    list.push("\"" + loose + "\"");
+  }
+  var parts = query.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[.]+/g, " ").trim();
+  if (parts !== query && parts) {
+    list.push("\"" + spaced(parts) + "\"");
+  }
+  list.push(loose);
+  return list;
+}
+
 function search(query) {
   var words = terms(query);
   if (!words.length) {
     return Promise.resolve({ items: [] });
   }
   return load().then(function (module) {
-    return module.search(query);
-  }).then(function (response) {
-    var results = (response && response.results) || [];
-    return Promise.all(results.slice(0, MAX_RESULTS).map(function (result) {
+    return Promise.all(variants(query).map(function (variant) {
+      return module.search(variant);
+    }));
+  }).then(function (responses) {
+    /* Rank: pages matching an earlier (stricter) variant first; within the
+       same variant, Pagefind's relevance order from the plain search. */
+    var loose = responses[responses.length - 1].results || [];
+    var position = {};
+    loose.forEach(function (result, index) { position[result.id] = index; });
+    var best = {};
+    var byId = {};
+    responses.forEach(function (response, tier) {
+      ((response && response.results) || []).forEach(function (result, index) {
+        byId[result.id] = result;
+        if (!(result.id in best)) {
+          best[result.id] = [tier, result.id in position ? position[result.id] : 1000 + index];
+        }
+      });
+    });
+    var ranked = Object.keys(best).sort(function (a, b) {
+      return best[a][0] - best[b][0] || best[a][1] - best[b][1];
+    }).map(function (id) { return byId[id]; });
+    return Promise.all(ranked.slice(0, MAX_RESULTS).map(function (result, index) {
       return result.data().then(function (data) {
-        return group(data, result.score, words);
+        /* Material shows groups in the order given; the score only decides
+           which sections of a page stay unfolded. */
+        return group(data, MAX_RESULTS - index, words);
       });
     }));
   }).then(function (items) {
@@ -128,6 +204,8 @@ self.addEventListener("message", function (event) {
   if (message.type === SETUP) {
     /* Pagefind loads lazily, on the first query: a page view that never
        searches downloads nothing. */
+    var config = (message.data && message.data.config) || {};
+    language = (config.lang && config.lang[0]) || language;
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     var id = ++latest;

@@ -1,0 +1,92 @@
+"""Search figures for `make bench`, measured in headless Chromium.
+
+The built site is served by a local server that counts the bytes it sends
+for search (Material's stub index, the worker, Pagefind's files), so "bytes
+fetched before the first result" is what a reader's browser really
+downloads, worker requests included. Per language:
+
+* search_first_payload_kb: bytes sent for search from page load until the
+  first query's results are on screen (fresh browser cache);
+* search_first_query_ms: keyup -> results of that first, cold query (index
+  chunks downloaded on the way), median over the queries, each in a fresh
+  browser context;
+* search_median_ms: keyup -> results of later queries, median (three rounds).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import statistics
+import threading
+from pathlib import Path
+
+SEARCH_PATHS = ("/pagefind/", "/search/", "search-worker.js")
+
+
+class _Counting(http.server.SimpleHTTPRequestHandler):
+    counter: dict = {}
+
+    def log_message(self, *args):
+        pass
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        if any(part in self.path for part in SEARCH_PATHS):
+            self.counter["bytes"] = self.counter.get("bytes", 0) + len(data)
+        outputfile.write(data)
+
+
+def search_figures(site: Path, queries: dict[str, list[str]], timer_js: str) -> dict:
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    empty = {"search_first_payload_kb": {}, "search_first_query_ms": {}, "search_median_ms": {}}
+    if not Path(chromium).exists():
+        return empty
+    from playwright.sync_api import sync_playwright
+
+    counter: dict = {}
+    handler = functools.partial(type("H", (_Counting,), {"counter": counter}), directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = {key: {} for key in empty}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            for lang, words in queries.items():
+                home = base + ("" if lang == "zh" else f"{lang}/")
+                payloads, firsts, later = [], [], []
+                for word in words:
+                    context = browser.new_context()  # a cold cache for every first query
+                    page = context.new_page()
+                    counter["bytes"] = 0
+                    page.goto(home, wait_until="load")
+                    firsts.append(_query(page, word, timer_js))
+                    payloads.append(counter["bytes"])
+                    for _ in range(3):
+                        for other in words:
+                            later.append(_query(page, other, timer_js))
+                    context.close()
+                result["search_first_payload_kb"][lang] = round(max(payloads) / 1024, 1)
+                result["search_first_query_ms"][lang] = _median(firsts)
+                result["search_median_ms"][lang] = _median(later)
+            browser.close()
+    finally:
+        server.shutdown()
+    return result
+
+
+def _query(page, word: str, timer_js: str) -> float | None:
+    page.focus(".md-search__input")
+    page.fill(".md-search__input", "")
+    page.wait_for_timeout(60)
+    page.fill(".md-search__input", word)
+    page.evaluate(timer_js)
+    page.keyboard.press("End")  # Material searches on keyup
+    return page.evaluate("window.__results")
+
+
+def _median(values: list) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(statistics.median(values), 1) if values else None
