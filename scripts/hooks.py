@@ -108,8 +108,12 @@ def on_page_content(html_text, page, config, files, **kwargs):
             line = _line_of(source.read_text(encoding="utf-8-sig"), tex)
             raise PluginError(f"{display(source)}:{line}: [math] {exc}: {tex.strip()[:60]}") from None
         # Display formulas keep a focusable wrapper so they can scroll sideways
-        # (also by keyboard) when wider than the screen.
-        return f'<div class="arithmatex" tabindex="0">{mathml}</div>' if display_math else mathml
+        # (also by keyboard) when wider than the screen; inline ones get a
+        # wrapper that becomes a scroll box when a formula is wider than the
+        # column (overrides/assets/javascripts/overflow.js).
+        if display_math:
+            return f'<div class="arithmatex" tabindex="0">{mathml}</div>'
+        return f'<span class="hb-math-inline">{mathml}</span>'
 
     return _MATH.sub(render, html_text)
 

@@ -170,3 +170,16 @@ def make(copy: Path, command: str, timeout: int = 600, **env: str) -> subprocess
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "GITHUB_ACTIONS"))}
     return subprocess.run(["bash", "-c", command], cwd=copy, env={**environment, **env}, capture_output=True,
                           text=True, timeout=timeout)
+
+
+def page_paths() -> list[str]:
+    """Every page of the site, both languages, as paths below the site root."""
+    from scripts import catalog
+    from scripts.pages import DOCS, LANGS
+
+    paths = []
+    for lang in LANGS:
+        for rel in catalog.load(DOCS / lang).ordered_paths():
+            url = "" if rel == "index.md" else rel.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+            paths.append(("" if lang == LANGS[0] else f"{lang}/") + url)
+    return paths

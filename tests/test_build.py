@@ -202,3 +202,36 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert (site / "index.html").read_text() == "previous build"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
     assert any("[unsafe-html]" in line for line in lines), lines
+
+
+def test_every_link_is_relative_so_the_preview_works_under_any_path(built_site):
+    """The site-preview artifact is opened from wherever it is unzipped: every
+    link, script, stylesheet and image of every page (language switch
+    included) must resolve inside the folder, whatever its path. Only the
+    canonical link (for search engines) and the 404 page (served at any
+    depth by GitHub Pages) name the production address."""
+    from urllib.parse import unquote, urlsplit
+
+    broken = []
+    for page in html_pages(built_site):
+        rel = page.relative_to(built_site).as_posix()
+        if rel.endswith("404.html") or rel.startswith(("assets/", "en/assets/")):
+            continue
+        tree = parse(page)
+        urls = [(n.attributes.get("href"), n.tag) for n in tree.css("a[href], link[href]")
+                if n.attributes.get("rel") != "canonical"]
+        urls += [(n.attributes.get("src"), n.tag) for n in tree.css("script[src], img[src]")]
+        for url, tag in urls:
+            parts = urlsplit(url or "")
+            if parts.scheme in ("mailto", "javascript") or (not parts.path and not parts.netloc):
+                continue  # same-page anchors
+            if parts.netloc:
+                if parts.netloc == urlsplit(BUILD_URL).netloc:
+                    broken.append(f"{rel}: <{tag}> {url} names the production host")
+                continue  # a link to another site
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_relative_to(built_site.resolve()) or not target.exists():
+                broken.append(f"{rel}: <{tag}> {url} does not resolve inside the site")
+    assert not broken, "\n".join(sorted(set(broken))[:30])
