@@ -7,7 +7,6 @@ several places, so a flag such as ``--strict`` lives in exactly one spot.
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import subprocess
 import sys
