@@ -2,22 +2,25 @@
 
 Rule ids:
   cjk-spacing    space between CJK and Latin/digits, full-width punctuation in Chinese (autocorrect; --fix repairs)
-  markdown-lint  pymarkdownlnt finding (rule set below)
+  markdown-lint  a Markdown style finding of rumdl (rule set below)
   page-title     no title (front-matter `title` and one `# H1`), or they disagree
   page-empty     a page with no text besides its headings
-  page-size      a page over 256 KB: split it (readers scroll forever, and the Markdown
-                 linter's time grows with the square of a file's size, so it skips such pages)
+  page-size      a page over 256 KB: split it (nobody reads such a page on a phone, and
+                 it is not linted)
   heading-id     an H2-H6 heading without an explicit ASCII id `{ #like-this }`
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
-from concurrent.futures import ProcessPoolExecutor
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import autocorrect_py
-from pymarkdown.api import PyMarkdownApi
 
 from scripts.check.cache import key as cache_key
 from scripts.check.context import Context
@@ -37,8 +40,9 @@ rules:
 """
 autocorrect_py.load_config(AUTOCORRECT_CONFIG)
 
-# pymarkdownlnt rules switched off, and why.
+# Markdown style rules switched off, and why (markdownlint's rule numbers).
 DISABLED_RULES = {
+    "md040": "fence language: rumdl does not read {.python test=...} fence attributes; code-lang owns it",
     "md013": "line length: Chinese prose has no spaces to wrap at; one paragraph per line is easier to diff",
     "md033": "inline HTML: the safety check decides which HTML is allowed",
     "md041": "first line heading: pages start with front matter and the title comes from it",
@@ -135,32 +139,14 @@ def _titles(page, shown):
         yield Finding(shown, h1[0].line if h1 else max(1, page.body_start + 1), "page-empty", "page has no content")
 
 
-def _lint_files(paths: list[str]) -> list[tuple[str, int, str]]:
-    """Run pymarkdownlnt on some files (in a worker process); (path, line, message)."""
-    api = PyMarkdownApi()
-    api.enable_extension_by_identifier("front-matter")
-    for rule in DISABLED_RULES:
-        api.disable_rule_by_identifier(rule)
-    found = []
-    for path in paths:
-        try:
-            result = api.scan_path(path)
-        except Exception as exc:  # the linter's own parser gave up on this file
-            found.append((path, 1, f"pymarkdownlnt could not parse the file: {exc}"))
-            continue
-        found += [(path, f.line_number, f"{f.rule_id.lower()} {f.rule_description}{f.extra_error_information}")
-                  for f in result.scan_failures]
-    return found
-
-
 MAX_PAGE_BYTES = 256 * 1024
 
 
 def _markdown_lint(ctx):
-    # pymarkdownlnt is pure Python and the slowest part of `make check`:
-    # spread the files over worker processes. Its time grows with the square
-    # of a file's size (8 s at 100 KB, a minute at 300 KB), so oversized
-    # pages are reported instead of linted.
+    """Markdown style with rumdl, a Rust implementation of markdownlint's rules:
+    measured on 222 pages, 0.17 s where pymarkdownlnt (pure Python) took 2.3 s
+    on two cores, which made a cold `make check` of 1,500 questions take
+    half a minute. One run covers every page whose result is not cached."""
     paths = []
     for path, page in ctx.pages.items():
         size = path.stat().st_size
@@ -170,19 +156,33 @@ def _markdown_lint(ctx):
             continue
         cached = ctx.cache.lookup(cache_key("markdown-lint", page.text), ctx.show(path))
         if cached is None:
-            paths.append(str(path))
+            paths.append(path)
         else:
             yield from cached
-    workers = max(1, min(ctx.jobs, len(paths) // 8 or 1))
-    chunks = [paths[i::workers] for i in range(workers)]
-    if workers == 1:
-        results = [_lint_files(paths)]
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_lint_files, chunks))
-    by_path: dict[str, list[Finding]] = {p: [] for p in paths}
-    for chunk in results:
-        for path, line, message in chunk:
-            by_path[path].append(Finding(ctx.show(Path(path)), line, "markdown-lint", message))
+    by_path: dict[Path, list[Finding]] = {p: [] for p in paths}
+    for path, line, message in _rumdl(paths):
+        by_path[path].append(Finding(ctx.show(path), line, "markdown-lint", message))
     for path, findings in by_path.items():
-        yield from ctx.cache.store(cache_key("markdown-lint", ctx.pages[Path(path)].text), findings)
+        yield from ctx.cache.store(cache_key("markdown-lint", ctx.pages[path].text), findings)
+
+
+def _rumdl(paths: list[Path]) -> list[tuple[Path, int, str]]:
+    if not paths:
+        return []
+    binary = shutil.which("rumdl", path=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    if binary is None:
+        return [(paths[0], 1, "rumdl is not installed (pip install -r requirements-check.txt)")]
+    cmd = [binary, "check", "--no-config", "--no-cache", "--flavor", "mkdocs", "--output-format", "json",
+           "--disable", ",".join(rule.upper() for rule in DISABLED_RULES), *map(str, paths)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        rows = json.loads(done.stdout or "[]")
+    except ValueError:
+        return [(paths[0], 1, f"rumdl failed: {(done.stderr or done.stdout).strip()[:200]}")]
+    by_name = {str(p): p for p in paths}
+    found = []
+    for row in rows:
+        path = by_name.get(row.get("file")) or by_name.get(str(Path(row.get("file", "")).resolve()))
+        if path is not None:
+            found.append((path, int(row.get("line") or 1), f"{row.get('rule', '').lower()} {row.get('message', '')}"))
+    return found
