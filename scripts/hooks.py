@@ -11,6 +11,7 @@ here sees a single language. The rules live in other modules, which
 * math to MathML: scripts/mathml.py
 * unsafe HTML: scripts/safety.py
 * search (Pagefind) and practice data: scripts/search.py, scripts/questions.py
+* the Anki deck: scripts/anki.py
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import catalog, generate, questions, search, strings  # noqa: E402
+from scripts import anki, catalog, generate, questions, search, strings  # noqa: E402
 from scripts.mathml import MathError, to_mathml  # noqa: E402
 from scripts.pages import LANGS, display, kind, missing_translations  # noqa: E402
 from scripts.placeholders import find_placeholders  # noqa: E402
@@ -133,6 +134,7 @@ def on_files(files, config, **kwargs):
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     questions.write(site, _Build.catalog, _Build.text)
+    anki.write(site, _Build.catalog, _Build.text, _Build.lang, config)
     search.index(site, _Build.lang)
 
 
