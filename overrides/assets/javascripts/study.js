@@ -260,6 +260,7 @@
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      window.clearInterval(timer);
       var pool = shuffle(all.filter(matches(filtersOf(form))));
       var count = Math.round(clamp(form.elements.count.value, 1, 50, 5));
       if (!pool.length) {
