@@ -162,7 +162,11 @@
       var link = el("a", "", s.open_page);
       link.href = new URL(q.url, root).href;
       var end = button(s.end_session);
+      session.index = i;
       var grades = window.hbPractice.gradeBar(t.practice, q.url, function (rating, record) {
+        if (session.index !== i) {
+          return; /* a second key press while the first grade was saving */
+        }
         session.graded.push({ q: q, rating: rating, record: record });
         step(i + 1);
       });
