@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build new check figures test test-properdocs bench pdf lighthouse lock clean
+.PHONY: serve build new check figures vendor test test-properdocs bench pdf lighthouse lock clean
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ check: $(VENV)/.check  ## Validate content; options via ARGS, e.g. make check AR
 
 figures: $(VENV)/.check  ## Render figures/*.py into docs/<lang>/<section>/img/*.svg (commit both)
 	$(DOCS) figures
+
+# Needs npm: the copy under overrides/assets/javascripts/vendor/ is committed,
+# so serve and build never do.
+vendor: $(VENV)/.site  ## Re-copy the vendored scheduler (ts-fsrs) from the pinned npm package (commit the result)
+	npm ci --omit=optional --ignore-scripts --no-audit --no-fund --silent
+	$(DOCS) vendor
 
 test: $(VENV)/.test  ## Every check and test, as CI runs them (parallel, pytest-xdist)
 	$(DOCS) check $(ARGS)

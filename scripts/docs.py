@@ -50,6 +50,12 @@ def figures(args: argparse.Namespace) -> int:
     return write_all()
 
 
+def vendor(args: argparse.Namespace) -> int:
+    from scripts.vendor import vendor as copy_vendored
+
+    return copy_vendored()
+
+
 def lint_workflows(args: argparse.Namespace) -> int:
     """zizmor (security audit) and the JSON schemas of workflows, Dependabot and issue forms."""
     bindir = os.path.dirname(sys.executable)
@@ -100,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("figures", help="render figures/*.py into docs/<lang>/<section>/img/*.svg")
     p.set_defaults(func=figures)
+    p = sub.add_parser("vendor", help="copy the vendored browser libraries (ts-fsrs) from node_modules")
+    p.set_defaults(func=vendor)
     p = sub.add_parser("lint-workflows", help="zizmor and JSON-schema checks of .github/")
     p.set_defaults(func=lint_workflows)
     p = sub.add_parser("bench", help="scale benchmark on a synthetic corpus")

@@ -12,6 +12,7 @@ here sees a single language. The rules live in other modules, which
 * unsafe HTML: scripts/safety.py
 * search (Pagefind) and practice data: scripts/search.py, scripts/questions.py
 * "last updated" dates: scripts/dates.py
+* the Anki deck: scripts/anki.py
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import catalog, dates, generate, questions, search, strings  # noqa: E402
+from scripts import anki, catalog, dates, generate, questions, search, strings  # noqa: E402
 from scripts.mathml import MathError, to_mathml  # noqa: E402
 from scripts.pages import LANGS, display, kind, missing_translations  # noqa: E402
 from scripts.placeholders import find_placeholders  # noqa: E402
@@ -144,6 +145,7 @@ def on_files(files, config, **kwargs):
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     questions.write(site, _Build.catalog, _Build.text)
+    anki.write(site, _Build.catalog, _Build.text, _Build.lang, config)
     if _Build.serving:
         search.index_in_background(site, _Build.lang)
     else:

@@ -24,7 +24,7 @@ from scripts.placeholders import MARK
 from scripts.pages import DEFAULT_LANG, kind, lang_of, missing_translations, rel_of, twin
 
 # Front-matter values that are facts, not prose: identical in both languages.
-SHARED_VALUES = ("tags", "level", "order", "source")
+SHARED_VALUES = ("tags", "level", "order", "source", "template")
 # Keys that may differ between the two pages of a pair.
 OWN_KEYS = ("translation",)
 

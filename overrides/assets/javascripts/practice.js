@@ -1,62 +1,110 @@
 /*
- * Practice mode: fold answers behind "Show answer", mark questions as
- * mastered, show progress and jump to a random question.
+ * Practice mode: fold answers behind "Show answer", grade recall once the
+ * answer is shown (FSRS schedules the next review), mark questions as
+ * mastered, show progress and today's due/new counts, and jump to a random
+ * question by section, tag and level.
  *
- * Everything is stored in this browser's localStorage and nothing is sent
- * anywhere. A question is keyed by its URL relative to the language root, so
- * a question mastered in Chinese is mastered in English too. The controls are
- * rendered (hidden, in both languages) by overrides/partials/practice.html;
- * the question list comes from questions.json, written at build time.
+ * Storage goes through study-store.js (window.hbStore): everything stays in
+ * this browser, keyed by the URL relative to the language root, so progress
+ * made in Chinese counts in English too. The controls are rendered by
+ * overrides/partials/practice.html with strings from strings.yml; the
+ * question list comes from questions.json, written at build time.
  * Works with Material's instant navigation on (document$) or off.
  */
 (function () {
   "use strict";
 
-  var MODE_KEY = "hb.practice";
-  var MASTERED_KEY = "hb.mastered";
-  var cache = {};
-
-  function load(key, fallback) {
-    try {
-      var value = window.localStorage.getItem(key);
-      return value === null ? fallback : JSON.parse(value);
-    } catch (error) {
-      return fallback;
-    }
-  }
-
-  function save(key, value) {
-    try {
-      window.localStorage.setItem(key, JSON.stringify(value));
-    } catch (error) {
-      /* storage disabled: the page still works, nothing is remembered */
-    }
-  }
-
-  function languageRoot() {
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base, window.location.href);
-  }
+  var store = window.hbStore;
+  var GRADES = ["again", "hard", "good", "easy"];
 
   function currentKey(root) {
     var path = window.location.pathname;
     return path.indexOf(root.pathname) === 0 ? path.slice(root.pathname.length) : path;
   }
 
-  function questions(root) {
-    var url = new URL("questions.json", root).href;
-    if (!cache[url]) {
-      cache[url] = fetch(url).then(function (response) { return response.json(); });
+  function isMastered(key) {
+    return store.read("mastered").indexOf(key) >= 0;
+  }
+
+  function wholeDays(from, to) {
+    return Math.max(0, Math.round((new Date(to) - from) / 86400000));
+  }
+
+  /* The four grade buttons (keys 1-4) under a revealed answer; the review
+     session of the study page (study.js) uses them too. onGrade(rating,
+     record) runs after a grade is saved. */
+  function gradeBar(t, key, onGrade) {
+    var bar = document.createElement("div");
+    bar.className = "hb-grade";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", t.grade_group);
+    bar.innerHTML = '<p class="hb-grade__prompt"></p><div class="hb-grade__buttons"></div>' +
+      '<p class="hb-grade__status" role="status"></p>';
+    bar.querySelector(".hb-grade__prompt").textContent = t.grade_prompt;
+    var status = bar.querySelector(".hb-grade__status");
+    var before; /* the record before this page view's first grade: re-grading replaces it */
+    var buttons = GRADES.map(function (name, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button hb-grade__button";
+      button.dataset.rating = String(index + 1);
+      button.setAttribute("aria-keyshortcuts", String(index + 1));
+      button.innerHTML = "<kbd></kbd> <span></span> <small class=\"hb-grade__interval\"></small>";
+      button.querySelector("kbd").textContent = String(index + 1);
+      button.querySelector("span").textContent = t[name];
+      button.addEventListener("click", function () { grade(index + 1); });
+      bar.querySelector(".hb-grade__buttons").appendChild(button);
+      return button;
+    });
+
+    /* One review per page view: grading again, or marking as mastered, replaces it. */
+    function baseline() {
+      if (before === undefined) {
+        before = store.read("srs")[key] || null;
+      }
+      return before;
     }
-    return cache[url];
-  }
 
-  function format(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
-  }
+    function save(saving, rating, now) {
+      return saving.then(function (record) {
+        buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.rating === String(rating))); });
+        status.textContent = store.format(t.next_review, {
+          date: new Date(record.due).toLocaleDateString(document.documentElement.lang),
+          n: wholeDays(now, record.due)
+        });
+        return record;
+      }, function () {
+        status.textContent = t.save_failed;
+        return null;
+      });
+    }
 
-  function mastered() {
-    return load(MASTERED_KEY, []);
+    function grade(rating) {
+      var now = new Date();
+      save(store.review(key, rating, now, baseline()), rating, now).then(function (record) {
+        if (record && onGrade) {
+          onGrade(rating, record);
+        }
+      });
+    }
+
+    /* Marking as mastered is an Easy review (study-store.js). */
+    function master() {
+      var now = new Date();
+      save(store.setMastered(key, true, now, baseline()), store.RATING.easy, now);
+    }
+
+    function showIntervals() {
+      var now = new Date();
+      store.preview(key, now, before).then(function (due) {
+        buttons.forEach(function (b) {
+          b.querySelector(".hb-grade__interval").textContent =
+            store.format(t.days, { n: wholeDays(now, due[b.dataset.rating]) });
+        });
+      }, function () { /* the scheduler did not load: grading reports it */ });
+    }
+
+    return { element: bar, grade: grade, master: master, showIntervals: showIntervals };
   }
 
   function setupQuestion(panel, t, key) {
@@ -83,10 +131,24 @@
     panel.after(reveal);
     reveal.after(answer);
 
+    /* Grading sits where the reader compares: after the key points (or the short answer). */
+    var grades = gradeBar(t, key);
+    var anchor = answer.querySelector(".hb-key-points") || answer.querySelector("#short-answer");
+    if (anchor && anchor.parentElement === answer) {
+      anchor.after(grades.element);
+    } else {
+      answer.prepend(grades.element);
+    }
+    var practising = false;
+
     function showAnswer(open) {
       answer.hidden = !open;
       reveal.setAttribute("aria-expanded", String(open));
       reveal.textContent = open ? t.hide : t.show;
+      grades.element.hidden = !(open && practising);
+      if (open && practising) {
+        grades.showIntervals();
+      }
     }
     reveal.addEventListener("click", function () {
       showAnswer(answer.hidden);
@@ -96,42 +158,59 @@
     });
     answer.tabIndex = -1;
 
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (!grades.element.isConnected || grades.element.hidden || event.ctrlKey || event.metaKey || event.altKey || !/^[1-4]$/.test(event.key) ||
+          (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)))) {
+        return;
+      }
+      event.preventDefault();
+      grades.grade(Number(event.key));
+    });
+
     var mark = panel.querySelector(".hb-practice__mastered");
     function paintMastered() {
-      var done = mastered().indexOf(key) >= 0;
+      var done = isMastered(key);
       mark.setAttribute("aria-pressed", String(done));
       mark.textContent = done ? "\u2713 " + t.mastered : t.mark;
     }
     mark.addEventListener("click", function () {
-      var list = mastered().filter(function (item) { return item !== key; });
-      if (mark.getAttribute("aria-pressed") !== "true") {
-        list.push(key);
+      if (mark.getAttribute("aria-pressed") === "true") {
+        store.setMastered(key, false).catch(function () { /* storage disabled: nothing to keep */ });
+      } else {
+        grades.master();
       }
-      save(MASTERED_KEY, list);
       paintMastered();
     });
+    window.addEventListener("hb:progress", paintMastered);
     paintMastered();
 
     return function applyMode(on) {
+      practising = on;
       reveal.hidden = !on;
       showAnswer(!on);
     };
   }
 
   function paintProgress(panel, t, all, section) {
-    var done = mastered();
+    var done = store.read("mastered");
     var pool = all.filter(function (q) { return !section || q.section === section; });
     var count = pool.filter(function (q) { return done.indexOf(q.url) >= 0; }).length;
     panel.querySelector(".hb-practice__progress").textContent =
-      format(t.progress, { done: count, total: pool.length });
+      store.format(t.progress, { done: count, total: pool.length });
     var items = panel.querySelectorAll(".hb-practice__sections li[data-section]");
     Array.prototype.forEach.call(items, function (item) {
       var inSection = all.filter(function (q) { return q.section === item.dataset.section; });
-      item.querySelector(".hb-practice__count").textContent = format(t.progress, {
+      item.querySelector(".hb-practice__count").textContent = store.format(t.progress, {
         done: inSection.filter(function (q) { return done.indexOf(q.url) >= 0; }).length,
         total: inSection.length
       });
     });
+    var due = panel.querySelector(".hb-practice__due");
+    if (due) {
+      var counts = store.status(all, new Date());
+      due.textContent = store.format(t.due, { due: counts.due.length, "new": counts.fresh.length });
+    }
   }
 
   function fillSelects(form, all) {
@@ -147,9 +226,16 @@
         sections.add(new Option(q.section_title, q.section));
       }
     });
-    var tagSet = {};
-    all.forEach(function (q) { q.tags.forEach(function (tag) { tagSet[tag] = true; }); });
-    Object.keys(tagSet).sort().forEach(function (tag) { tags.add(new Option(tag, tag)); });
+    /* Tags by their name in this page's language (questions.json has tag_names). */
+    var names = {};
+    all.forEach(function (q) {
+      q.tags.forEach(function (tag, i) { names[tag] = (q.tag_names && q.tag_names[i]) || tag; });
+    });
+    Object.keys(names).sort(function (a, b) {
+      return names[a].localeCompare(names[b], document.documentElement.lang);
+    }).forEach(function (tag) {
+      tags.add(new Option(names[tag], tag));
+    });
   }
 
   function setupRandom(panel, t, root, key) {
@@ -157,13 +243,14 @@
     var message = panel.querySelector(".hb-practice__message");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      questions(root).then(function (all) {
+      store.questions().then(function (all) {
         var section = form.elements.section.value;
         var tag = form.elements.tag.value;
-        var done = form.elements.unmastered.checked ? mastered() : [];
+        var level = form.elements.level.value;
+        var done = form.elements.unmastered.checked ? store.read("mastered") : [];
         var pool = all.filter(function (q) {
           return (!section || q.section === section) && (!tag || q.tags.indexOf(tag) >= 0) &&
-            done.indexOf(q.url) < 0 && q.url !== key;
+            (!level || q.level === level) && done.indexOf(q.url) < 0 && q.url !== key;
         });
         if (!pool.length) {
           message.textContent = t.none_left;
@@ -175,15 +262,17 @@
     });
   }
 
+  window.hbPractice = { gradeBar: gradeBar };
+
   function init() {
     var panel = document.querySelector(".hb-practice");
-    if (!panel || panel.dataset.ready) {
+    if (!panel || panel.dataset.ready || !store) {
       return;
     }
     panel.dataset.ready = "true";
     var t = JSON.parse(panel.dataset.strings);
     var kind = panel.dataset.kind;
-    var root = languageRoot();
+    var root = store.base();
     var key = currentKey(root);
     var applyMode = kind === "question" ? setupQuestion(panel, t, key) : function () {};
 
@@ -195,15 +284,19 @@
     }
     toggle.addEventListener("click", function () {
       var on = toggle.getAttribute("aria-pressed") !== "true";
-      save(MODE_KEY, on);
+      store.write("practice", on);
       setMode(on);
     });
-    setMode(load(MODE_KEY, false) === true);
+    setMode(store.read("practice") === true);
     setupRandom(panel, t, root, key);
 
-    questions(root).then(function (all) {
+    store.questions().then(function (all) {
       if (kind !== "question") {
-        paintProgress(panel, t, all, kind === "section" ? panel.dataset.section : "");
+        var paint = function () { paintProgress(panel, t, all, kind === "section" ? panel.dataset.section : ""); };
+        paint();
+        if (kind === "home") {
+          store.migrate().then(function (changed) { return changed && paint(); }, function () {});
+        }
       }
       fillSelects(panel.querySelector(".hb-practice__random"), all);
     });

@@ -1,0 +1,503 @@
+/*
+ * The study page (docs/<lang>/study.md, overrides/study.html): a review
+ * session over the due questions, a timed mock interview, and the reader's
+ * progress (export, import, clear). Only this page loads this file.
+ *
+ * A question's short answer and key points are read from the question
+ * page's own HTML (the #short-answer section and its .hb-key-points block),
+ * fetched when needed, so nothing is duplicated into a large data file.
+ * Storage and scheduling: study-store.js; grade buttons: practice.js.
+ */
+(function () {
+  "use strict";
+
+  var store = window.hbStore;
+  var DEFAULT_MINUTES = 3;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function button(label, primary) {
+    var b = el("button", "md-button" + (primary ? " md-button--primary" : ""), label);
+    b.type = "button";
+    return b;
+  }
+
+  function clamp(value, low, high, fallback) {
+    var n = Number(value);
+    return isFinite(n) && value !== "" ? Math.min(high, Math.max(low, n)) : fallback;
+  }
+
+  function dateText(value) {
+    return new Date(value).toLocaleDateString(document.documentElement.lang);
+  }
+
+  /* The short-answer section of a question page: {body, points} (points are <li> elements). */
+  function fetchAnswer(root, q) {
+    var page = new URL(q.url, root);
+    return fetch(page.href).then(function (response) {
+      if (!response.ok) {
+        throw new Error(response.status);
+      }
+      return response.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var heading = doc.getElementById("short-answer");
+      var body = el("div", "hb-study__answer-body");
+      var points = [];
+      for (var node = heading && heading.nextElementSibling; node && !/^H[12]$/.test(node.tagName);
+        node = node.nextElementSibling) {
+        var copy = document.importNode(node, true);
+        if (node.classList.contains("hb-key-points")) {
+          points = Array.prototype.slice.call(copy.querySelectorAll("li"));
+        }
+        body.appendChild(copy);
+      }
+      if (!heading) {
+        throw new Error("no short answer");
+      }
+      /* Links stay relative to the question page; ids must not clash with this page's. */
+      body.querySelectorAll("[href]").forEach(function (a) {
+        a.setAttribute("href", new URL(a.getAttribute("href"), page).href);
+      });
+      body.querySelectorAll("[src]").forEach(function (a) {
+        a.setAttribute("src", new URL(a.getAttribute("src"), page).href);
+      });
+      body.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
+      return { body: body, points: points };
+    });
+  }
+
+  function matches(filters) {
+    return function (q) {
+      return (!filters.sections.length || filters.sections.indexOf(q.section) >= 0) &&
+        (!filters.tag || q.tags.indexOf(filters.tag) >= 0) && (!filters.level || q.level === filters.level);
+    };
+  }
+
+  function filtersOf(form) {
+    var sections = form.elements.section && form.elements.section.value ? [form.elements.section.value] : [];
+    form.querySelectorAll("input[name=sections]:checked").forEach(function (box) { sections.push(box.value); });
+    return { sections: sections, tag: form.elements.tag.value, level: form.elements.level.value };
+  }
+
+  function fillTags(root, all) {
+    var names = {};
+    all.forEach(function (q) {
+      q.tags.forEach(function (tag, i) { names[tag] = (q.tag_names && q.tag_names[i]) || tag; });
+    });
+    var ids = Object.keys(names).sort(function (a, b) {
+      return names[a].localeCompare(names[b], document.documentElement.lang);
+    });
+    root.querySelectorAll("select[name=tag]").forEach(function (select) {
+      ids.forEach(function (tag) { select.add(new Option(names[tag], tag)); });
+    });
+  }
+
+  function heading(text, title) {
+    var h = el("h3", "hb-study__step-heading");
+    h.tabIndex = -1;
+    h.appendChild(el("span", "hb-study__step", text));
+    h.appendChild(document.createTextNode(" " + title));
+    return h;
+  }
+
+  function levelBadge(t, q) {
+    return q.level ? el("span", "hb-level", t.levels[q.level] || q.level) : null;
+  }
+
+  function show(stage, nodes) {
+    stage.replaceChildren.apply(stage, nodes.filter(Boolean));
+    stage.hidden = false;
+  }
+
+  /* ---- Review session ---------------------------------------------------- */
+
+  function review(part, t, root, all) {
+    var form = part.querySelector("form");
+    var stage = part.querySelector(".hb-study__stage");
+    var message = form.querySelector(".hb-study__message");
+    var s = t.study;
+    var session = null;
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var filters = filtersOf(form);
+      var pool = all.filter(matches(filters));
+      var now = new Date();
+      var status = store.status(pool, now);
+      var fresh = status.fresh.slice(0, clamp(form.elements["new"].value, 0, 50, 5));
+      var items = status.due.concat(fresh);
+      if (!items.length) {
+        message.textContent = s.nothing_due;
+        return;
+      }
+      message.textContent = "";
+      session = { items: items, fresh: fresh, pool: pool, graded: [] };
+      step(0);
+    });
+
+    function step(i) {
+      if (i >= session.items.length) {
+        summary();
+        return;
+      }
+      var q = session.items[i];
+      var title = heading(store.format(s.step, { i: i + 1, n: session.items.length }), q.title);
+      var meta = el("p", "hb-study__meta");
+      [levelBadge(t, q), session.fresh.indexOf(q) >= 0 ? el("span", "hb-study__new", s.new_badge) : null]
+        .filter(Boolean).forEach(function (n) { meta.appendChild(n); meta.appendChild(document.createTextNode(" ")); });
+      var reveal = button(t.practice.show, true);
+      var answer = el("div", "hb-study__answer");
+      answer.hidden = true;
+      answer.tabIndex = -1;
+      var link = el("a", "", s.open_page);
+      link.href = new URL(q.url, root).href;
+      var end = button(s.end_session);
+      session.index = i;
+      var grades = window.hbPractice.gradeBar(t.practice, q.url, function (rating, record) {
+        if (session.index !== i) {
+          return; /* a second key press while the first grade was saving */
+        }
+        session.graded.push({ q: q, rating: rating, record: record });
+        step(i + 1);
+      });
+      grades.element.hidden = true;
+      session.grades = grades;
+      reveal.addEventListener("click", function () {
+        reveal.hidden = true;
+        answer.hidden = false;
+        answer.replaceChildren(el("p", "", s.loading));
+        fetchAnswer(root, q).then(function (found) {
+          answer.replaceChildren(found.body);
+        }, function () {
+          answer.replaceChildren(el("p", "", s.load_failed));
+        }).then(function () {
+          answer.appendChild(el("p")).appendChild(link);
+          grades.element.hidden = false;
+          grades.showIntervals();
+          answer.focus();
+        });
+      });
+      end.addEventListener("click", summary);
+      show(stage, [title, meta, reveal, answer, grades.element, end]);
+      title.focus();
+    }
+
+    function summary() {
+      var counts = { 1: 0, 2: 0, 3: 0, 4: 0 };
+      session.graded.forEach(function (g) { counts[g.rating] += 1; });
+      var names = ["again", "hard", "good", "easy"];
+      var h = el("h3", "hb-study__step-heading", s.summary_heading);
+      h.tabIndex = -1;
+      var text = el("p", "", store.format(s.review_summary, {
+        n: session.graded.length, again: counts[1], hard: counts[2], good: counts[3], easy: counts[4]
+      }));
+      var left = el("p", "", store.format(s.review_left, { n: store.status(session.pool, new Date()).due.length }));
+      var table = null;
+      if (session.graded.length) {
+        table = el("table", "hb-study__table");
+        var head = table.createTHead().insertRow();
+        [s.col_question, s.col_grade, s.col_next].forEach(function (c) { head.appendChild(el("th", "", c)); });
+        var rows = table.createTBody();
+        session.graded.forEach(function (g) {
+          var row = rows.insertRow();
+          row.insertCell().textContent = g.q.title;
+          row.insertCell().textContent = t.practice[names[g.rating - 1]];
+          row.insertCell().textContent = dateText(g.record.due);
+        });
+      }
+      var again = button(s.again_session);
+      again.addEventListener("click", function () {
+        stage.hidden = true;
+        form.querySelector("select, input, button").focus();
+      });
+      session.grades = null;
+      show(stage, [h, text, left, table, again]);
+      h.focus();
+    }
+
+    /* Keys 1-4 grade the revealed answer (not while typing in a form field). */
+    document.addEventListener("keydown", function (event) {
+      var grades = session && session.grades;
+      var target = event.target;
+      if (!grades || grades.element.hidden || !grades.element.isConnected || event.ctrlKey || event.metaKey ||
+          event.altKey || !/^[1-4]$/.test(event.key) || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) {
+        return;
+      }
+      event.preventDefault();
+      grades.grade(Number(event.key));
+    });
+  }
+
+  /* ---- Mock interview ---------------------------------------------------- */
+
+  function shuffle(list) {
+    for (var i = list.length - 1; i > 0; i -= 1) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = list[i];
+      list[i] = list[j];
+      list[j] = swap;
+    }
+    return list;
+  }
+
+  /* Coverage of the key points -> an FSRS rating: all covered is Good, at least half Hard, less Again. */
+  function ratingFor(covered, total) {
+    return covered === total ? store.RATING.good : covered * 2 >= total ? store.RATING.hard : store.RATING.again;
+  }
+
+  function mock(part, t, root, all) {
+    var form = part.querySelector("form");
+    var stage = part.querySelector(".hb-study__stage");
+    var message = form.querySelector(".hb-study__message");
+    var s = t.study;
+    var timer = null;
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      window.clearInterval(timer);
+      var pool = shuffle(all.filter(matches(filtersOf(form))));
+      var count = Math.round(clamp(form.elements.count.value, 1, 50, 5));
+      if (!pool.length) {
+        message.textContent = s.no_questions;
+        return;
+      }
+      message.textContent = "";
+      var minutes = clamp(form.elements.minutes.value, 0.5, 30, DEFAULT_MINUTES);
+      var session = {
+        at: new Date(), minutes: minutes,
+        items: pool.slice(0, count).map(function (q) { return { q: q, answer: null, covered: 0, total: 0 }; })
+      };
+      ask(session, 0);
+    });
+
+    function ask(session, i) {
+      var item = session.items[i];
+      item.answer = fetchAnswer(root, item.q);
+      var last = i === session.items.length - 1;
+      var title = heading(store.format(s.step, { i: i + 1, n: session.items.length }), item.q.title);
+      var clock = el("p", "hb-study__timer");
+      var time = el("span", "hb-study__clock");
+      time.setAttribute("role", "timer");
+      clock.append(el("span", "", s.time_left + " "), time);
+      var status = el("p", "hb-study__message");
+      status.setAttribute("role", "status");
+      var done = button(s.done_answering, true);
+      var answer = el("div", "hb-study__answer");
+      answer.hidden = true;
+      answer.tabIndex = -1;
+      var points = el("fieldset", "hb-study__points");
+      points.hidden = true;
+      var next = button(last ? s.finish : s.next_question, true);
+      next.hidden = true;
+
+      var deadline = Date.now() + session.minutes * 60000;
+      function tick() {
+        var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+        time.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+        if (left === 0) {
+          status.textContent = s.time_up;
+          reveal();
+        }
+      }
+      function reveal() {
+        window.clearInterval(timer);
+        timer = null;
+        if (!done.hidden) {
+          done.hidden = true;
+          answer.hidden = false;
+          answer.replaceChildren(el("p", "", s.loading));
+          item.answer.then(function (found) {
+            found.body.querySelectorAll(".hb-key-points").forEach(function (n) { n.remove(); });
+            answer.replaceChildren(found.body);
+            return found.points;
+          }, function () {
+            answer.replaceChildren(el("p", "", s.load_failed));
+            return [];
+          }).then(function (found) {
+            item.total = found.length;
+            points.replaceChildren(el("legend", "", found.length ? s.covered_legend : s.no_key_points));
+            found.forEach(function (li, n) {
+              var label = el("label");
+              var box = el("input");
+              box.type = "checkbox";
+              box.name = "covered";
+              box.value = String(n);
+              var text = el("span");
+              while (li.firstChild) {
+                text.appendChild(li.firstChild);
+              }
+              label.append(box, text);
+              points.appendChild(label);
+            });
+            points.hidden = false;
+            next.hidden = false;
+            answer.focus();
+          });
+        }
+      }
+      done.addEventListener("click", reveal);
+      next.addEventListener("click", function () {
+        item.covered = points.querySelectorAll("input:checked").length;
+        return last ? results(session) : ask(session, i + 1);
+      });
+      show(stage, [title, clock, done, status, answer, points, next]);
+      tick();
+      timer = window.setInterval(tick, 250);
+      title.focus();
+    }
+
+    function results(session) {
+      var covered = 0;
+      var total = 0;
+      var table = el("table", "hb-study__table");
+      var head = table.createTHead().insertRow();
+      [s.col_question, s.col_score].forEach(function (c) { head.appendChild(el("th", "", c)); });
+      var rows = table.createTBody();
+      session.items.forEach(function (item) {
+        covered += item.covered;
+        total += item.total;
+        var row = rows.insertRow();
+        row.insertCell().textContent = item.q.title;
+        row.insertCell().textContent = item.total ? item.covered + " / " + item.total : "\u2013";
+      });
+      var pct = total ? Math.round(100 * covered / total) : 0;
+      var h = el("h3", "hb-study__step-heading", s.summary_heading);
+      h.tabIndex = -1;
+      var overall = el("p", "hb-study__score", store.format(s.mock_score, { covered: covered, total: total, pct: pct }));
+      var saved = el("p", "");
+      saved.setAttribute("role", "status");
+      var again = button(s.again_session);
+      again.addEventListener("click", function () {
+        stage.hidden = true;
+        form.querySelector("input, select, button").focus();
+      });
+      show(stage, [h, overall, table, saved, again]);
+      h.focus();
+      store.addMock({
+        id: session.at.toISOString() + "-" + Math.random().toString(36).slice(2, 8),
+        at: session.at.toISOString(), lang: document.documentElement.lang, minutes: session.minutes,
+        questions: session.items.map(function (item) {
+          return { url: item.q.url, covered: item.covered, total: item.total };
+        })
+      });
+      var reviews = session.items.filter(function (item) { return item.total; }).map(function (item) {
+        return { url: item.q.url, rating: ratingFor(item.covered, item.total) };
+      });
+      store.reviewAll(reviews).then(function () {
+        saved.textContent = s.mock_saved;
+      }, function () {
+        saved.textContent = t.practice.save_failed;
+      });
+    }
+  }
+
+  /* ---- Progress: counts, export, import, clear ---------------------------- */
+
+  function progress(part, t, all) {
+    var s = t.study;
+    var message = part.querySelector(".hb-study__message");
+    var file = part.querySelector("input[type=file]");
+
+    function paint() {
+      var status = store.status(all, new Date());
+      var mocks = store.read("mock");
+      document.querySelectorAll(".hb-study__counts").forEach(function (p) {
+        p.textContent = store.format(s.counts, { due: status.due.length, "new": status.fresh.length,
+          scheduled: status.scheduled });
+      });
+      part.querySelector(".hb-study__summary").textContent = store.format(s.progress_summary, {
+        mastered: store.read("mastered").length, scheduled: Object.keys(store.read("srs")).length,
+        mocks: mocks.length
+      });
+      var list = part.querySelector(".hb-study__mocks");
+      list.replaceChildren.apply(list, mocks.slice(-5).reverse().map(function (m) {
+        var covered = 0;
+        var total = 0;
+        m.questions.forEach(function (q) { covered += q.covered; total += q.total; });
+        return el("li", "", store.format(s.mock_entry, {
+          date: dateText(m.at), n: m.questions.length, pct: total ? Math.round(100 * covered / total) : 0
+        }));
+      }));
+      if (!mocks.length) {
+        list.appendChild(el("li", "", s.no_mocks));
+      }
+    }
+
+    part.querySelector("[data-action=export]").addEventListener("click", function () {
+      var now = new Date();
+      var blob = new Blob([JSON.stringify(store.exportData(now), null, 2)], { type: "application/json" });
+      var link = el("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "handbook-progress-" + now.toISOString().slice(0, 10) + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    });
+    part.querySelector("[data-action=import]").addEventListener("click", function () { file.click(); });
+    file.addEventListener("change", function () {
+      var chosen = file.files && file.files[0];
+      if (!chosen) {
+        return;
+      }
+      chosen.text().then(function (text) {
+        var parsed = store.parse(text);
+        if (parsed.error) {
+          message.textContent = s["import_" + parsed.error];
+          return;
+        }
+        var result = store.merge(parsed.data);
+        message.textContent = store.format(s.imported, { updated: result.updated, mocks: result.mocks });
+      }, function () {
+        message.textContent = s.import_corrupt;
+      }).then(function () {
+        file.value = "";
+        paint();
+      });
+    });
+    part.querySelector("[data-action=clear]").addEventListener("click", function () {
+      if (window.confirm(s.clear_confirm)) {
+        store.clear();
+        message.textContent = s.cleared;
+      } else {
+        message.textContent = s.clear_cancelled;
+      }
+    });
+    window.addEventListener("hb:progress", paint);
+    paint();
+    store.migrate().then(function (changed) { return changed && paint(); }, function () {});
+  }
+
+  function init() {
+    var app = document.querySelector(".hb-study");
+    if (!app || app.dataset.ready || !store || !window.hbPractice) {
+      return;
+    }
+    app.dataset.ready = "true";
+    var t = JSON.parse(app.dataset.strings);
+    var root = store.base();
+    store.questions().then(function (all) {
+      fillTags(app, all);
+      review(app.querySelector("[data-part=review]"), t, root, all);
+      mock(app.querySelector("[data-part=mock]"), t, root, all);
+      progress(app.querySelector("[data-part=progress]"), t, all);
+      app.classList.add("hb-study--ready");
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,148 @@
+"""The Anki deck of one language: every question as a note in an .apkg file.
+
+The build writes it (scripts/hooks.py, on_post_build) to
+``<language root>/downloads/handbook-<lang>.apkg``; the home page and the study
+page link to it. Front: the question. Back: the short answer, the key points
+and an absolute link to the page (from site_url). One sub-deck per section;
+the question's tag ids and ``level::<level>`` are Anki tags.
+
+Identity is stable, so importing a newer deck updates the notes a reader
+already has instead of duplicating them: a note's GUID derives from the
+language and the page path, a deck's id from the language and the section,
+the note type's id from the language. Anki replaces a note on import when
+the package's copy is newer, so notes carry the build time (or
+SOURCE_DATE_EPOCH, for a reproducible build).
+
+Math: the short answer's ``$...$`` is rendered as ``\\(...\\)``
+(pymdownx.arithmatex's generic output), which every Anki client renders with
+its bundled MathJax, offline. MathML, which the site uses, would depend on
+each client's web view (older Anki desktop builds ship a Chromium without
+MathML).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import os
+import posixpath
+import re
+import time
+import warnings
+import zipfile
+from pathlib import Path
+
+import genanki
+import markdown
+
+from scripts.catalog import Catalog, Question
+
+# Extensions a short answer may use; the site's own list when the build passes it.
+EXTENSIONS = ["abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "pymdownx.blocks.admonition",
+              "pymdownx.blocks.details", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.superfences",
+              "pymdownx.keys", "pymdownx.mark", "pymdownx.arithmatex"]
+CONFIGS = {"pymdownx.arithmatex": {"generic": True}, "pymdownx.highlight": {"use_pygments": False}}
+_LINK = re.compile(r'\b(href|src)="([^"]*)"')
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5; text-align: left; }
+.question { font-size: 1.2em; font-weight: 600; }
+.key-points { margin-top: 1em; }
+.source { margin-top: 1em; font-size: 0.85em; opacity: 0.8; }"""
+
+
+def stable_id(*parts: str) -> int:
+    """A positive 31-bit id from names (Anki ids only need to be unique; genanki suggests this range)."""
+    digest = hashlib.sha256("\x1f".join(("ai-interview-handbook",) + parts).encode()).hexdigest()
+    return (1 << 30) + int(digest[:8], 16) % (1 << 30)
+
+
+def note_guid(lang: str, question: Question) -> str:
+    return genanki.guid_for("ai-interview-handbook", lang, question.url)
+
+
+def deck_path(site: Path, lang: str) -> Path:
+    return site / "downloads" / f"handbook-{lang}.apkg"
+
+
+def model(lang: str, text: dict) -> genanki.Model:
+    a = text["anki"]
+    back = ('{{FrontSide}}<hr id="answer"><div class="answer">{{Answer}}</div>'
+            f'{{{{#KeyPoints}}}}<div class="key-points"><strong>{html.escape(a["key_points"])}</strong>'
+            '{{KeyPoints}}</div>{{/KeyPoints}}'
+            f'<p class="source"><a href="{{{{Link}}}}">{html.escape(a["read_more"])}</a> · {{{{Section}}}}'
+            '{{#Level}} · {{Level}}{{/Level}}</p>')
+    return genanki.Model(
+        stable_id("model", lang), a["model"],
+        fields=[{"name": n} for n in ("Question", "Answer", "KeyPoints", "Link", "Section", "Level")],
+        templates=[{"name": a["model"], "qfmt": '<div class="question">{{Question}}</div>', "afmt": back}],
+        css=CSS)
+
+
+def _absolute(fragment: str, question: Question, page_url: str, language_url: str) -> str:
+    """Relative links of a rendered short answer made absolute (.md targets become page URLs)."""
+    def fix(match: re.Match) -> str:
+        attr, target = match.group(1), html.unescape(match.group(2))
+        if _SCHEME.match(target) or target.startswith("//"):
+            return match.group(0)
+        if target.startswith("#") or not target:
+            return f'{attr}="{html.escape(page_url + target)}"'
+        path, _, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(question.rel), path))
+        if resolved.endswith(".md"):
+            resolved = resolved[: -len("index.md")] if resolved.endswith("index.md") else resolved[:-3] + "/"
+        return f'{attr}="{html.escape(language_url + resolved + ("#" + anchor if anchor else ""))}"'
+    return _LINK.sub(fix, fragment)
+
+
+def _inline(md: markdown.Markdown, text: str) -> str:
+    md.reset()
+    out = md.convert(text)
+    return out[3:-4] if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1 else out
+
+
+def package(catalog: Catalog, text: dict, lang: str, site_url: str, extensions: list | None = None,
+            configs: dict | None = None) -> genanki.Package:
+    md = markdown.Markdown(extensions=extensions or EXTENSIONS, extension_configs=configs or CONFIGS)
+    language_url = site_url if site_url.endswith("/") else site_url + "/"
+    note_type = model(lang, text)
+    root = text["anki"]["deck"]
+    decks = []
+    for section in catalog.sections:
+        deck = genanki.Deck(stable_id("deck", lang, section.slug), f"{root}::{section.title}")
+        for q in section.questions:
+            page_url = language_url + q.url
+            md.reset()
+            answer = _absolute(md.convert(q.short_answer()), q, page_url, language_url)
+            points = [_absolute(_inline(md, p), q, page_url, language_url)
+                      for p in q.meta.get("key_points") or [] if isinstance(p, str)]
+            level = q.meta.get("level") or ""
+            tags = [t for t in q.meta.get("tags") or [] if isinstance(t, str) and " " not in t]
+            deck.add_note(genanki.Note(
+                model=note_type, guid=note_guid(lang, q),
+                fields=[html.escape(q.title), answer, "<ul>" + "".join(f"<li>{p}</li>" for p in points) + "</ul>"
+                        if points else "", page_url, html.escape(section.title),
+                        html.escape(text.get("levels", {}).get(level, ""))],
+                tags=tags + ([f"level::{level}"] if level else [])))
+        decks.append(deck)
+    return genanki.Package(decks)
+
+
+def write(site: Path, catalog: Catalog, text: dict, lang: str, config) -> Path:
+    """Write the language's deck into its site folder; `config` is the MkDocs config (site_url, Markdown)."""
+    extensions = [e for e in config.get("markdown_extensions") or [] if isinstance(e, str) and e != "toc"]
+    pack = package(catalog, text, lang, config.get("site_url") or "/", extensions or None,
+                   config.get("mdx_configs") or None)
+    path = deck_path(site, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stamp = float(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+    stored = io.BytesIO()
+    with warnings.catch_warnings():
+        # genanki warns about tags it does not know (e.g. <details>); Anki shows them fine.
+        warnings.simplefilter("ignore")
+        pack.write_to_file(stored, timestamp=stamp)
+    # genanki stores the collection uncompressed; deflated, the download is a sixth of the size.
+    with zipfile.ZipFile(stored) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in source.namelist():
+            out.writestr(name, source.read(name))
+    return path
