@@ -22,8 +22,10 @@ WIDTHS = (320, 360, 412)
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 # Controls a reader taps on a phone: header buttons (menu, palette, language,
 # search), practice and study controls.
-TARGETS = (".md-header__button:not([hidden]), .hb-practice button, .hb-practice select, "
-           ".hb-practice label, .hb-study button, .hb-study select, .hb-study label, .hb-study input")
+# A checkbox inside its label is tapped through the label, which is measured.
+TARGETS = (".md-header__button:not([hidden]), .hb-practice button, .hb-practice select, .hb-practice label, "
+           ".hb-study button, .hb-study select, .hb-study label, "
+           ".hb-study input:not([type=checkbox]):not([type=radio])")
 
 SETTLED_JS = """() => new Promise(resolve => {
   // Resolves once no new resource has been requested for 150 ms (or after 3 s).

@@ -162,9 +162,21 @@ def test_language_switch_keeps_the_anchor(page, site_server):
     assert page.url == site_server + QUESTION + "#prior-preservation"
 
 
-def test_pages_show_when_they_were_last_updated(page, site_server):
-    page.goto(site_server + "en/" + QUESTION)
-    assert page.locator(".git-revision-date-localized-plugin").inner_text().strip()
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_pages_show_when_they_were_last_updated(page, site_server, lang):
+    """The date of the page's last commit, written in the page's language."""
+    import datetime as dt
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    source = ROOT / "docs" / (lang.rstrip("/") or "zh") / (QUESTION.rstrip("/") + ".md")
+    iso = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(source)], cwd=ROOT,
+                         capture_output=True, text=True).stdout.strip()
+    day = dt.date.fromisoformat(iso) if iso else dt.date.today()  # uncommitted: the build date
+    expected = f"{day.year}年{day.month}月{day.day}日" if not lang else f"{day:%B} {day.day}, {day.year}"
+    page.goto(site_server + lang + QUESTION)
+    assert page.locator(".md-source-file").inner_text().strip() == expected
 
 
 @pytest.fixture(scope="module")
