@@ -9,6 +9,7 @@ import statistics
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.bench import SEARCH_TIMER_JS as ARM_TIMER
 
@@ -195,8 +196,7 @@ def test_keyboard_opens_navigates_and_closes_search(page, site_server):
     page.keyboard.press("End")  # one keyup, one query: the list is not re-rendered under the cursor
     page.locator(".md-search-result__item a[href*='lossless-images']").first.wait_for()
     page.keyboard.press("ArrowDown")
-    focused = page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
-    assert focused
+    expect(page.locator(".md-search-result__item a:focus")).to_have_count(1)
     page.keyboard.press("Enter")
     page.wait_for_url("**/python/lossless-images/**")
     page.locator("body").press("s")
