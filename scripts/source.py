@@ -15,6 +15,11 @@ from pathlib import Path
 
 import yaml
 
+try:  # libyaml's parser is many times faster than the pure-Python one
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader
+
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 HEADING_ID = re.compile(r"#([^\s}]+)")
@@ -88,8 +93,9 @@ class Page:
         else:
             return {}, 0, FrontMatterError(1, "front matter is not closed with '---'")
         try:
-            meta = yaml.safe_load("\n".join(self.lines[1:end])) or {}
-            node = yaml.compose("\n".join(self.lines[1:end]))
+            block = "\n".join(self.lines[1:end])
+            meta = yaml.load(block, Loader=_Loader) or {}
+            node = yaml.compose(block, Loader=_Loader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark else 1
