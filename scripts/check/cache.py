@@ -21,7 +21,7 @@ from pathlib import Path
 
 from scripts.findings import Finding
 
-VERSION = 1
+VERSION = 2
 
 
 def digest(*parts: object) -> str:
@@ -34,7 +34,8 @@ def digest(*parts: object) -> str:
 
 # Which check each kind of entry belongs to (entries of checks that did not
 # run are kept when the cache is saved).
-KINDS = {"code": "code", "safety": "safety", "markdown-lint": "writing", "links": "links"}
+KINDS = {"code": "code", "safety": "safety", "markdown-lint": "writing", "writing": "writing", "links": "links",
+         "math": "math", "structure": "structure", "frontmatter": "frontmatter", "i18n": "i18n"}
 
 
 def key(kind: str, *parts: object) -> str:
@@ -66,18 +67,20 @@ class Cache:
             except (OSError, ValueError):
                 self.entries = {}
 
-    def lookup(self, key: str, path: str, base_line: int = 0) -> list[Finding] | None:
-        """The cached findings for `key` (re-attached to `path`), or None if not cached."""
+    def lookup(self, key: str, path: str | None, base_line: int = 0) -> list[Finding] | None:
+        """The cached findings for `key`, re-attached to `path` (or to the paths they
+        were stored with, when path is None), or None if not cached."""
         rows = self.entries.get(key)
         if rows is None:
             self.misses += 1
             return None
         self.hits += 1
         self.used.add(key)
-        return [Finding(path, base_line + line, rule, message, severity) for line, rule, message, severity in rows]
+        return [Finding(path or stored, base_line + line, rule, message, severity)
+                for line, rule, message, severity, stored in rows]
 
     def store(self, key: str, findings: list[Finding], base_line: int = 0) -> list[Finding]:
-        self.entries[key] = [(f.line - base_line, f.check, f.message, f.severity) for f in findings]
+        self.entries[key] = [(f.line - base_line, f.check, f.message, f.severity, f.path) for f in findings]
         self.used.add(key)
         return findings
 
@@ -99,6 +102,6 @@ class NoCache(Cache):
     def __init__(self):
         super().__init__(None, "")
 
-    def lookup(self, key: str, path: str, base_line: int = 0) -> list[Finding] | None:
+    def lookup(self, key: str, path: str | None, base_line: int = 0) -> list[Finding] | None:
         self.misses += 1
         return None

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from scripts.check.cache import Cache, NoCache
+from scripts.check.cache import key as cache_key
 from scripts.findings import Finding
 from scripts.pages import LANGS, display
 from scripts.source import Page, SourceError
@@ -51,6 +52,18 @@ class Context:
 
     def page(self, path: Path) -> Page | None:
         return self.pages.get(path)
+
+    def each_page(self, kind: str, check_page, *extra):
+        """Findings of a check that reads one page only, per page, through the
+        cache: keyed by the page's path and text (and `extra`), so an unchanged
+        page is not checked again. check_page(path, page, shown) yields findings."""
+        for path, page in self.pages.items():
+            shown = self.show(path)
+            key = cache_key(kind, shown, page.text, *extra)
+            found = self.cache.lookup(key, shown)
+            if found is None:
+                found = self.cache.store(key, list(check_page(path, page, shown)))
+            yield from found
 
     def show(self, path: Path) -> str:
         return display(path, self.root)

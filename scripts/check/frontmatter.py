@@ -82,6 +82,8 @@ def _message(error, extra: str | None) -> str:
 
 
 def check(ctx: Context):
-    for path, page in ctx.pages.items():
+    def page_problems(path, page, shown):
         for line, message in problems(page, kind(rel_of(path, ctx.docs))):
-            yield Finding(ctx.show(path), line, "frontmatter", message)
+            yield Finding(shown, line, "frontmatter", message)
+
+    yield from ctx.each_page("frontmatter", page_problems)

@@ -17,6 +17,7 @@ import re
 import tokenize
 
 from scripts.check import stale
+from scripts.check.cache import key as cache_key
 from scripts.check.context import Context
 from scripts.check.frontmatter import problems
 from scripts.findings import Finding
@@ -38,9 +39,13 @@ def check(ctx: Context):
         other = ctx.page(other_path)
         if other is None:
             continue
-        yield from _headings(ctx, page, other)
-        yield from _code(ctx, page, other)
-        yield from _front_matter(ctx, page, other)
+        # A pair's findings depend on the two texts only (staleness, below, on git).
+        key = cache_key("i18n", ctx.show(path), page.text, other.text)
+        found = ctx.cache.lookup(key, None)  # a pair's findings name either page
+        if found is None:
+            found = ctx.cache.store(key, [*_headings(ctx, page, other), *_code(ctx, page, other),
+                                          *_front_matter(ctx, page, other)])
+        yield from found
     yield from stale.findings(ctx)
 
 

@@ -12,13 +12,15 @@ from scripts.mathml import MathError, to_mathml
 
 
 def check(ctx: Context):
-    for path, page in ctx.pages.items():
-        for formula in page.math:
-            if formula.tex in {"$", "$$"}:
-                yield Finding(ctx.show(path), formula.line, "math",
-                              f"unbalanced '{formula.tex}': formula is never closed")
-                continue
-            try:
-                to_mathml(formula.tex, display=formula.display)
-            except MathError as exc:
-                yield Finding(ctx.show(path), formula.line, "math", f"{exc}: {formula.tex.strip()[:60]}")
+    yield from ctx.each_page("math", _page)
+
+
+def _page(path, page, shown):
+    for formula in page.math:
+        if formula.tex in {"$", "$$"}:
+            yield Finding(shown, formula.line, "math", f"unbalanced '{formula.tex}': formula is never closed")
+            continue
+        try:
+            to_mathml(formula.tex, display=formula.display)
+        except MathError as exc:
+            yield Finding(shown, formula.line, "math", f"{exc}: {formula.tex.strip()[:60]}")

@@ -25,14 +25,16 @@ from scripts.source import BLOCK_ATTR_ID
 
 
 def check(ctx: Context):
-    for path, page in ctx.pages.items():
-        shown = ctx.show(path)
-        for line, text in find_placeholders(page.lines):
-            yield Finding(shown, line, "placeholder", f"unfilled placeholder {text!r}: replace it with the text it asks for")
-        yield from _duplicates(shown, page)
-        if kind(rel_of(path, ctx.docs)) == "question":
-            yield from _short_answer_first(shown, page)
-        yield from _corrections(shown, page, lang_of(path, ctx.docs))
+    yield from ctx.each_page("structure", lambda path, page, shown: _page(ctx, path, page, shown))
+
+
+def _page(ctx, path, page, shown):
+    for line, text in find_placeholders(page.lines):
+        yield Finding(shown, line, "placeholder", f"unfilled placeholder {text!r}: replace it with the text it asks for")
+    yield from _duplicates(shown, page)
+    if kind(rel_of(path, ctx.docs)) == "question":
+        yield from _short_answer_first(shown, page)
+    yield from _corrections(shown, page, lang_of(path, ctx.docs))
 
 
 def _duplicates(shown, page):

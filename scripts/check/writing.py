@@ -61,16 +61,22 @@ DISABLED_RULES = {
 
 
 def check(ctx: Context):
-    for path, page in ctx.pages.items():
-        shown = ctx.show(path)
-        yield from _autocorrect(ctx, path, page, shown)
-        yield from _titles(page, shown)
-        for heading in page.headings:
-            if heading.level > 1 and (heading.id is None or not ID_RE.match(heading.id)):
-                yield Finding(shown, heading.line, "heading-id",
-                              f"heading '{heading.text}' needs an explicit ASCII id, e.g. {{ #short-answer }}, "
-                              "the same in both languages")
+    if ctx.fix:  # --fix rewrites pages: never from the cache
+        for path, page in ctx.pages.items():
+            yield from _page(ctx, path, page, ctx.show(path))
+    else:
+        yield from ctx.each_page("writing", lambda path, page, shown: _page(ctx, path, page, shown))
     yield from _markdown_lint(ctx)
+
+
+def _page(ctx, path, page, shown):
+    yield from _autocorrect(ctx, path, page, shown)
+    yield from _titles(page, shown)
+    for heading in page.headings:
+        if heading.level > 1 and (heading.id is None or not ID_RE.match(heading.id)):
+            yield Finding(shown, heading.line, "heading-id",
+                          f"heading '{heading.text}' needs an explicit ASCII id, e.g. {{ #short-answer }}, "
+                          "the same in both languages")
 
 
 def _lintable(page) -> str:

@@ -108,3 +108,12 @@ def test_review_marker_clears_the_warning_until_the_twin_changes_again(tree):
 def test_review_marker_with_an_unknown_commit_is_a_frontmatter_value(tree):
     line = tree.replace(EN, "order: 1\n", "order: 1\ntranslation: {reviewed: not-a-commit}\n")
     assert_finding(tree.check("--only", "frontmatter"), f"{EN}:{line + 1}: [frontmatter] translation.reviewed")
+
+
+def test_cached_pair_findings_keep_the_page_they_name(tree):
+    line = tree.replace(ZH, "回到", "## 追问 { #follow-ups }\n\n更多。\n\n回到")
+    first = tree.check("--only", "i18n")
+    second = tree.check("--only", "i18n")  # from .cache/check.json
+    assert f"{ZH}:{line}: [i18n-headings]" in first.stdout
+    assert f"{ZH}:{line}: [i18n-headings]" in second.stdout
+    assert "3 results reused" in second.stdout  # the three page pairs

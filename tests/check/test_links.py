@@ -51,3 +51,16 @@ def test_links_to_other_sites_are_fine(tree):
                              "nav:\n  - index.md\n  - python/example.md\n")
     tree.replace(Q, "(../index.md#intro)", "(https://example.github.io/other/)")
     assert tree.check("--only", "links").returncode == 0
+
+
+def test_editing_a_link_target_rechecks_the_pages_that_link_to_it(tree):
+    """The links check is cached by content, and a page's entry includes the
+    anchors of the pages it links to (scripts/check/cache.py)."""
+    assert tree.check("--only", "links").returncode == 0
+    warm = tree.check("--only", "links")
+    assert warm.returncode == 0 and "results reused" in warm.stdout
+    # The home page loses the anchor the question links to: the question is
+    # checked again (its own text did not change) and the broken link reported.
+    tree.replace("docs/zh/index.md", "## 简介 { #intro }", "## 简介 { #introduction }")
+    line = tree.read(Q).splitlines().index("回到[首页](../index.md#intro)。") + 1
+    assert_finding(tree.check("--only", "links"), f"{Q}:{line}: [anchor]")
