@@ -183,9 +183,12 @@ def test_results_use_materials_markup_with_highlights_and_count(page, site_serve
     assert item.locator("mark").count() > 0  # the matched terms are highlighted
     sections = item.locator("a.md-search-result__link[href*='#']")
     assert sections.count() > 0  # headings of the page, linked by their anchors
-    meta = page.locator(".md-search-result__meta").inner_text()
-    count = page.locator(".md-search-result__list > .md-search-result__item").count()
-    assert str(count) in meta  # "N matching documents"
+    import re
+
+    meta = page.locator(".md-search-result__meta").inner_text()  # "N matching documents"
+    shown = page.locator(".md-search-result__list > .md-search-result__item").count()
+    total = int(re.search(r"\d+", meta).group(0))
+    assert total >= shown > 0  # Material shows ten groups at first and more as the reader scrolls
 
 
 def test_keyboard_opens_navigates_and_closes_search(page, site_server):

@@ -21,7 +21,7 @@ var SETUP = 0;
 var READY = 1;
 var QUERY = 2;
 var RESULT = 3;
-var MAX_RESULTS = 25;
+var MAX_RESULTS = 50;
 
 var pagefind = null;
 var latest = 0;
@@ -159,43 +159,83 @@ function variants(query) {
   return list;
 }
 
-function search(query) {
+/* Phrase searches are cheap; searching every word on its own is not when the
+   words are common (each Chinese character is a word). So when the exact
+   phrase already matches many pages, those are ranked by how often the phrase
+   occurs and the per-word search, which would only reorder them, is skipped. */
+var ENOUGH = 40;
+
+function rank(module, query) {
+  var list = variants(query);
+  var first = list.length > 1 ? module.search(list[0]) : null;
+  return Promise.resolve(first).then(function (phrase) {
+    var hits = phrase && phrase.results ? phrase.results : [];
+    if (hits.length >= ENOUGH) {
+      return hits.slice().sort(function (a, b) { return b.words.length - a.words.length; });
+    }
+    return Promise.all(list.slice(phrase ? 1 : 0).map(function (variant) {
+      return module.search(variant);
+    })).then(function (rest) {
+      return merge(phrase ? [phrase].concat(rest) : rest);
+    });
+  });
+}
+
+/* Pages matching an earlier (stricter) variant first; within the same
+   variant, Pagefind's relevance order from the plain search (the last one). */
+function merge(responses) {
+  var loose = responses[responses.length - 1].results || [];
+  var position = {};
+  loose.forEach(function (result, index) { position[result.id] = index; });
+  var best = {};
+  var byId = {};
+  responses.forEach(function (response, tier) {
+    ((response && response.results) || []).forEach(function (result, index) {
+      byId[result.id] = result;
+      if (!(result.id in best)) {
+        best[result.id] = [tier, result.id in position ? position[result.id] : 1000 + index];
+      }
+    });
+  });
+  return Object.keys(best).sort(function (a, b) {
+    return best[a][0] - best[b][0] || best[a][1] - best[b][1];
+  }).map(function (id) { return byId[id]; });
+}
+
+/* Material renders the first ten groups at once and more as the reader
+   scrolls, so results arrive in two batches: the first ten (only their
+   fragments are downloaded before anything is shown), then the rest. */
+var FIRST_BATCH = 10;
+
+function load_groups(results, words, offset) {
+  return Promise.all(results.map(function (result, index) {
+    return result.data().then(function (data) {
+      /* Material shows groups in the order given; the score only decides
+         which sections of a page stay unfolded. */
+      return group(data, MAX_RESULTS - offset - index, words);
+    });
+  }));
+}
+
+function search(query, post) {
   var words = terms(query);
   if (!words.length) {
-    return Promise.resolve({ items: [] });
+    post({ items: [] });
+    return Promise.resolve();
   }
   return load().then(function (module) {
-    return Promise.all(variants(query).map(function (variant) {
-      return module.search(variant);
-    }));
-  }).then(function (responses) {
-    /* Rank: pages matching an earlier (stricter) variant first; within the
-       same variant, Pagefind's relevance order from the plain search. */
-    var loose = responses[responses.length - 1].results || [];
-    var position = {};
-    loose.forEach(function (result, index) { position[result.id] = index; });
-    var best = {};
-    var byId = {};
-    responses.forEach(function (response, tier) {
-      ((response && response.results) || []).forEach(function (result, index) {
-        byId[result.id] = result;
-        if (!(result.id in best)) {
-          best[result.id] = [tier, result.id in position ? position[result.id] : 1000 + index];
-        }
+    return rank(module, query);
+  }).then(function (ranked) {
+    ranked = ranked.slice(0, MAX_RESULTS);
+    return load_groups(ranked.slice(0, FIRST_BATCH), words, 0).then(function (head) {
+      post({ items: head });
+      if (ranked.length <= FIRST_BATCH) {
+        return null;
+      }
+      return load_groups(ranked.slice(FIRST_BATCH), words, FIRST_BATCH).then(function (tail) {
+        post({ items: head.concat(tail) });
       });
     });
-    var ranked = Object.keys(best).sort(function (a, b) {
-      return best[a][0] - best[b][0] || best[a][1] - best[b][1];
-    }).map(function (id) { return byId[id]; });
-    return Promise.all(ranked.slice(0, MAX_RESULTS).map(function (result, index) {
-      return result.data().then(function (data) {
-        /* Material shows groups in the order given; the score only decides
-           which sections of a page stay unfolded. */
-        return group(data, MAX_RESULTS - index, words);
-      });
-    }));
-  }).then(function (items) {
-    return { items: items };
   });
 }
 
@@ -209,15 +249,14 @@ self.addEventListener("message", function (event) {
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     var id = ++latest;
-    search(String(message.data || "").trim()).then(function (data) {
+    var post = function (data) {
       if (id === latest) {
         self.postMessage({ type: RESULT, data: data });
       }
-    }, function (error) {
+    };
+    search(String(message.data || "").trim(), post).catch(function (error) {
       console.warn("search failed:", error);
-      if (id === latest) {
-        self.postMessage({ type: RESULT, data: { items: [] } });
-      }
+      post({ items: [] });
     });
   }
 });
