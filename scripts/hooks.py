@@ -145,6 +145,7 @@ def on_files(files, config, **kwargs):
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     questions.write(site, _Build.catalog, _Build.text)
+    questions.write_strings(site, _Build.text)
     anki.write(site, _Build.catalog, _Build.text, _Build.lang, config)
     if _Build.serving:
         search.index_in_background(site, _Build.lang)

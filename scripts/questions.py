@@ -32,3 +32,12 @@ def write(site: Path, catalog: Catalog, text: dict) -> Path:
     path = site / "questions.json"
     path.write_text(json.dumps(records(catalog, text), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return path
+
+
+def write_strings(site: Path, text: dict) -> Path:
+    """strings.json: the page scripts' messages in this language (practice and
+    levels), fetched once and cached, instead of repeated in every page."""
+    path = site / "strings.json"
+    data = {"practice": text.get("practice", {}), "levels": text.get("levels", {})}
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path

@@ -183,3 +183,23 @@ def page_paths() -> list[str]:
             url = "" if rel == "index.md" else rel.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
             paths.append(("" if lang == LANGS[0] else f"{lang}/") + url)
     return paths
+
+
+# Practice mode wires its controls once strings.json (cached) has arrived;
+# every test waits for that after loading a page, as a reader's first click would.
+PRACTICE_READY_JS = """() => { const panel = document.querySelector('.hb-practice');
+  return !panel || !document.documentElement.classList.contains('hb-js') || panel.dataset.wired === 'true'; }"""
+
+
+@pytest.fixture
+def page(page):
+    """pytest-playwright's page, whose goto and reload wait until practice mode is wired."""
+    goto, reload = page.goto, page.reload
+
+    def ready(response):
+        page.wait_for_function(PRACTICE_READY_JS, timeout=15000)
+        return response
+
+    page.goto = lambda *args, **kwargs: ready(goto(*args, **kwargs))
+    page.reload = lambda *args, **kwargs: ready(reload(*args, **kwargs))
+    yield page

@@ -213,6 +213,7 @@ def test_practice_mode_works_with_instant_navigation(page, instant_site):
     page.locator("article a[href$='dreambooth/']").first.click()
     page.wait_for_url("**/dreambooth/")
     assert page.evaluate("window.__same_document === true"), "instant navigation did not kick in"
+    expect(page.locator(".hb-practice[data-wired]")).to_have_count(1)
     assert page.locator(".hb-practice__toggle").get_attribute("aria-pressed") == "true"
     assert not page.locator(".hb-answer").is_visible()
     page.locator(".hb-practice__reveal").click()

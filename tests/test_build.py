@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from tests.conftest import BUILD_URL, copy_project, mkdocs_build
+from tests.conftest import BUILD_URL, ROOT, copy_project, mkdocs_build
 from tests.html import attr, hrefs, parse
 
 # Tags whose attributes make the browser fetch something on page load.
@@ -235,3 +235,46 @@ def test_every_link_is_relative_so_the_preview_works_under_any_path(built_site):
             if not target.is_relative_to(built_site.resolve()) or not target.exists():
                 broken.append(f"{rel}: <{tag}> {url} does not resolve inside the site")
     assert not broken, "\n".join(sorted(set(broken))[:30])
+
+
+def test_long_sections_show_a_window_of_the_sidebar(tmp_path):
+    """overrides/partials/nav-item.html: a page of a long section lists only its
+    neighbours (and a link to the section's index page, which lists them all),
+    so a page's size does not grow with its section."""
+    from scripts.bench import make_corpus
+
+    make_corpus(tmp_path, 300)  # 30 questions in each of 10 sections
+    result = mkdocs_build(tmp_path, tmp_path / "out", "http://127.0.0.1/")
+    assert result.returncode == 0, result.stderr[-2000:]
+    middle = tmp_path / "out/ai-painting/q00150/index.html"
+    first = tmp_path / "out/ai-painting/q00000/index.html"
+    siblings = {h for h in hrefs(middle, ".md-sidebar--primary a") if re.fullmatch(r"\.\./q\d{5}/", h)}
+    assert 14 <= len(siblings) <= 17, sorted(siblings)  # 8 on each side, itself included
+    assert len(parse(middle).css(".md-sidebar--primary .hb-nav__more")) == 2
+    assert len(parse(first).css(".md-sidebar--primary .hb-nav__more")) == 1
+
+
+def test_serve_and_build_need_only_the_site_packages(tmp_path):
+    """make serve and make build install requirements.txt only: nothing they run
+    (the CLI, the hooks, both language builds) may import a check or test tool."""
+    import os
+    import subprocess
+    import sys
+
+    blocked = ["jsonschema", "autocorrect_py", "matplotlib", "sklearn", "optuna", "PIL", "pytest", "playwright",
+               "pypdf", "rumdl"]
+    guard = tmp_path / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(
+        "import sys\n"
+        f"BLOCKED = {blocked!r}\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in BLOCKED:\n"
+        "            raise ImportError(f'{name} is not in the site layer')\n"
+        "sys.meta_path.insert(0, Block())\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": f"{guard}{os.pathsep}{ROOT}"}
+    done = subprocess.run([sys.executable, "-m", "scripts.docs", "build", "--site-dir", str(tmp_path / "site")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert (tmp_path / "site/en/index.html").exists()

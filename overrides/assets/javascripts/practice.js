@@ -270,7 +270,10 @@
       return;
     }
     panel.dataset.ready = "true";
-    var t = JSON.parse(panel.dataset.strings);
+    store.strings().then(function (all) { start(panel, all.practice); });
+  }
+
+  function start(panel, t) {
     var kind = panel.dataset.kind;
     var root = store.base();
     var key = currentKey(root);
@@ -289,6 +292,7 @@
     });
     setMode(store.read("practice") === true);
     setupRandom(panel, t, root, key);
+    panel.dataset.wired = "true";  /* the controls work from here on (tests wait for it) */
 
     store.questions().then(function (all) {
       if (kind !== "question") {

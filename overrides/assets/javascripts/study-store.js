@@ -136,13 +136,31 @@
     }
   }
 
+  /* The language root, resolved once against the page this script loaded
+     with: with instant navigation the #__config of that first page stays
+     while the address changes, so resolving it later would be wrong. */
+  var root = null;
   function base() {
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base, window.location.href);
+    if (root === null) {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      root = new URL(config.base, window.location.href);
+    }
+    return new URL(root.href);
   }
 
   function questions() {
     var url = new URL("questions.json", base()).href;
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (response) { return response.json(); });
+    }
+    return cache[url];
+  }
+
+  /* The page scripts' strings in this page's language (strings.json at the
+     language root, written by the build): one cached file instead of a copy
+     in every page. */
+  function strings() {
+    var url = new URL("strings.json", base()).href;
     if (!cache[url]) {
       cache[url] = fetch(url).then(function (response) { return response.json(); });
     }
@@ -396,7 +414,7 @@
 
   window.hbStore = {
     RATING: RATING, FORMAT: FORMAT, VERSION: VERSION,
-    read: read, write: write, base: base, questions: questions, format: format, fsrs: fsrs,
+    read: read, write: write, base: base, questions: questions, strings: strings, format: format, fsrs: fsrs,
     review: review, reviewAll: reviewAll, preview: preview, setMastered: setMastered, status: status,
     migrate: migrate, addMock: addMock, exportData: exportData, parse: parse, merge: merge, clear: clear
   };
