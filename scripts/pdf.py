@@ -27,6 +27,7 @@ subset fonts); page numbers come from CSS page-margin boxes (scripts/book.css).
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import json
@@ -121,16 +122,17 @@ def render(browser, source: Path, tagged: bool) -> bytes:
 
 
 def make(site_dir: Path, langs: tuple[str, ...] = LANGS, out_dir: Path | None = None, tagged: bool = False,
-         echo=print) -> int:
-    """Write the books of `langs` and downloads.json; 0 on success."""
-    from playwright.sync_api import sync_playwright
+         echo=print, browser=None) -> int:
+    """Write the books of `langs` and downloads.json; 0 on success. `browser`:
+    a Playwright Chromium to print with (the tests pass theirs); by default
+    Debian's Chromium is launched."""
     from selectolax.lexbor import LexborHTMLParser
 
     site = site_dir.resolve()
     if not (site / "index.html").exists():
         echo(f"pdf: {site} has no built site; run `make build` first")
         return 2
-    if not Path(CHROMIUM).exists():
+    if browser is None and not Path(CHROMIUM).exists():
         echo(f"pdf: Chromium not found at {CHROMIUM} (apt-get install chromium)")
         return 2
     out = (out_dir or site / DOWNLOADS).resolve()
@@ -155,27 +157,36 @@ def make(site_dir: Path, langs: tuple[str, ...] = LANGS, out_dir: Path | None = 
             echo(f"pdf: {exc}")
             return 2
         echo(f"fonts subset in {time.perf_counter() - started:.1f} s")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-            try:
-                for lang, (document, entries) in books.items():
-                    began = time.perf_counter()
-                    source = folder / f"book-{lang}.html"
-                    source.write_text(document.replace("</head>", f"<style>{faces}</style></head>", 1),
-                                      encoding="utf-8")
-                    text = strings.in_language(lang)["book"]
-                    pdf, pages = finish(render(browser, source, tagged), entries, lang,
-                                        book.title_of(LexborHTMLParser(document)), text["contents"])
-                    (out / file_name(lang)).write_bytes(pdf)
-                    index[lang] = {"file": file_name(lang), "bytes": len(pdf), "pages": pages,
-                                   "built": built.isoformat()}
-                    echo(f"[{lang}] {DOWNLOADS}/{file_name(lang)}: {pages} pages, {len(pdf) / 1e6:.2f} MB "
-                         f"in {time.perf_counter() - began:.1f} s")
-                    if len(pdf) > MAX_BYTES:
-                        echo(f"[{lang}] over the {MAX_BYTES / 1024 / 1024:.0f} MB budget")
-                        status = 1
-            finally:
-                browser.close()
+        with _chromium(browser) as chromium:
+            for lang, (document, entries) in books.items():
+                began = time.perf_counter()
+                source = folder / f"book-{lang}.html"
+                source.write_text(document.replace("</head>", f"<style>{faces}</style></head>", 1), encoding="utf-8")
+                text = strings.in_language(lang)["book"]
+                pdf, pages = finish(render(chromium, source, tagged), entries, lang,
+                                    book.title_of(LexborHTMLParser(document)), text["contents"])
+                (out / file_name(lang)).write_bytes(pdf)
+                index[lang] = {"file": file_name(lang), "bytes": len(pdf), "pages": pages, "built": built.isoformat()}
+                echo(f"[{lang}] {DOWNLOADS}/{file_name(lang)}: {pages} pages, {len(pdf) / 1e6:.2f} MB "
+                     f"in {time.perf_counter() - began:.1f} s")
+                if len(pdf) > MAX_BYTES:
+                    echo(f"[{lang}] over the {MAX_BYTES / 1024 / 1024:.0f} MB budget")
+                    status = 1
     index_path.write_text(json.dumps(index, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     echo(f"PDF books written in {time.perf_counter() - started:.1f} s")
     return status
+
+
+@contextlib.contextmanager
+def _chromium(browser=None):
+    if browser is not None:
+        yield browser
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -14,7 +14,7 @@ import pytest
 
 from scripts import book, strings
 from scripts.pages import DOCS, LANGS
-from tests.conftest import CHROMIUM, once_per_run
+from tests.conftest import once_per_run
 
 pytestmark = pytest.mark.browser  # Chromium prints the books
 
@@ -70,16 +70,15 @@ def _read(path: Path) -> dict:
 
 
 @pytest.fixture(scope="session")
-def books(tmp_path_factory, built_site) -> dict:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-
+def books(tmp_path_factory, built_site, browser) -> dict:
+    """`make pdf` on the shared site build, printed with pytest-playwright's
+    Chromium (a second Playwright in the same process cannot start)."""
     def compute(shared: Path) -> dict:
         from scripts.pdf import make
 
         out = shared / "books"
         lines: list[str] = []
-        status = make(built_site, out_dir=out, echo=lines.append)
+        status = make(built_site, out_dir=out, echo=lines.append, browser=browser)
         result = {"status": status, "output": "\n".join(lines), "index": {}, "books": {}}
         if status == 0:
             result["index"] = json.loads((out / "downloads.json").read_text(encoding="utf-8"))
