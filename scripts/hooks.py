@@ -11,6 +11,7 @@ here sees a single language. The rules live in other modules, which
 * math to MathML: scripts/mathml.py
 * unsafe HTML: scripts/safety.py
 * search (Pagefind) and practice data: scripts/search.py, scripts/questions.py
+* offline reading: scripts/offline.py (after the merge, in scripts/build.py)
 """
 
 from __future__ import annotations
@@ -50,12 +51,17 @@ class _Build:
     lang: str = LANGS[0]
     catalog: catalog.Catalog | None = None
     text: dict = {}
+    command: str = "build"
 
 
 def language(config) -> str:
     """The language this process builds (mkdocs-static-i18n's build_only_locale)."""
     i18n = config["plugins"].get("i18n")
     return (i18n.config.build_only_locale if i18n else None) or LANGS[0]
+
+
+def on_startup(command, **kwargs):
+    _Build.command = command
 
 
 def on_config(config, **kwargs):
@@ -70,6 +76,10 @@ def on_config(config, **kwargs):
     config["nav"] = _Build.catalog.nav(home_label=_Build.text["generated"]["home_label"])
     config["extra"]["hb"] = _Build.text
     config["extra"]["hb_lang"] = _Build.lang
+    # Offline reading (a service worker at the site root, scripts/offline.py)
+    # only in built sites: in `make serve` a worker would serve stale files.
+    config["extra"]["hb_offline"] = ({"site_root": "" if _Build.lang == LANGS[0] else "../"}
+                                     if _Build.command == "build" else None)
     return config
 
 
@@ -123,9 +133,12 @@ def on_page_context(context, page, config, nav, **kwargs):
 
 def on_files(files, config, **kwargs):
     """Drop Material's lunr search worker and its language files (about 1 MB a
-    language): search runs on Pagefind (scripts/search.py)."""
+    language): search runs on Pagefind (scripts/search.py). Drop the service
+    worker's source too: scripts/offline.py writes it, versioned, to the root
+    of the merged site."""
     for file in list(files):
-        if file.src_uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")):
+        if file.src_uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")) \
+                or file.src_uri == "sw.js":
             files.remove(file)
     return files
 
