@@ -122,10 +122,11 @@ def render(browser, source: Path, tagged: bool) -> bytes:
 
 
 def make(site_dir: Path, langs: tuple[str, ...] = LANGS, out_dir: Path | None = None, tagged: bool = False,
-         echo=print, browser=None) -> int:
-    """Write the books of `langs` and downloads.json; 0 on success. `browser`:
-    a Playwright Chromium to print with (the tests pass theirs); by default
-    Debian's Chromium is launched."""
+         echo=print, browser=None, docs: Path = ROOT / "docs") -> int:
+    """Write the books of `langs` and downloads.json; 0 on success. `docs`: the
+    sources the site was built from (their catalog orders the book).
+    `browser`: a Playwright Chromium to print with (the tests pass theirs); by
+    default Debian's Chromium is launched."""
     from selectolax.lexbor import LexborHTMLParser
 
     site = site_dir.resolve()
@@ -145,7 +146,7 @@ def make(site_dir: Path, langs: tuple[str, ...] = LANGS, out_dir: Path | None = 
     built = build_date()
     status = 0
     started = time.perf_counter()
-    books = {lang: book.build(site, lang, built, docs=ROOT / "docs") for lang in langs}
+    books = {lang: book.build(site, lang, built, docs=docs) for lang in langs}
     trees = [LexborHTMLParser(document) for document, _ in books.values()]
     with tempfile.TemporaryDirectory(prefix="hb-book-") as tmp:
         folder = Path(tmp)
