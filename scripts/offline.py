@@ -157,9 +157,13 @@ def manifest(site: Path, lang: str) -> dict:
             "icons": [{"src": "assets/images/icon.svg", "sizes": "any", "type": "image/svg+xml"}]}
 
 
-def write(site: Path, langs: tuple[str, ...] = LANGS) -> str:
+def write(site: Path, langs: tuple[str, ...] = LANGS) -> str | None:
     """Write the worker, its lists, the offline page and the manifests into a
-    merged site; returns the build's version."""
+    merged site; returns the build's version. A build without the default
+    language (`build --lang en`) has another language at its root, where the
+    pages do not look for a worker: nothing is written."""
+    if DEFAULT_LANG not in langs:
+        return None
     (site / LISTS).mkdir(exist_ok=True)
     (site / DOWNLOADS).mkdir(exist_ok=True)
     downloads = site / DOWNLOADS / "downloads.json"
