@@ -62,6 +62,10 @@ test-properdocs: $(VENV)/.test requirements-properdocs.txt  ## The browser tests
 	$(PIP) -r requirements.txt -r requirements-properdocs.txt
 	HANDBOOK_ENGINE=properdocs $(PY) -m pytest -n auto -m browser
 
+# Run after `make build`; Chromium (Playwright, test layer) prints the site's own HTML.
+pdf: $(VENV)/.test  ## PDF book per language into site/downloads/ (after make build; needs Chromium and fonts-noto-cjk)
+	$(DOCS) pdf $(if $(ONLY),--lang $(ONLY))
+
 bench: $(VENV)/.test  ## Scale benchmark: make bench N=1500 [BENCH_JSON=path]
 	$(DOCS) bench --n $(or $(N),100) $(if $(BENCH_JSON),--json $(BENCH_JSON))
 

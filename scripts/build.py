@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from scripts import catalog
+from scripts import catalog, offline
 from scripts.pages import DEFAULT_LANG, LANGS, ROOT
 
 ENGINES = ("mkdocs", "properdocs")
@@ -107,6 +107,7 @@ def assemble(staging: Path, outputs: dict[str, Path], langs: tuple[str, ...], si
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (merged / ("" if lang == root_lang else lang) / name).unlink(missing_ok=True)
     (merged / "sitemap.xml").write_text(sitemap(docs, langs, site_url), encoding="utf-8")
+    offline.write(merged, langs)  # the service worker and its file lists, for both languages
     return merged
 
 

@@ -76,6 +76,12 @@ def bench(args: argparse.Namespace) -> int:
     return bench_main(args.n, args.json, baseline=not args.no_baseline)
 
 
+def pdf(args: argparse.Namespace) -> int:
+    from scripts.pdf import make
+
+    return make(ROOT / args.site_dir, langs=tuple(args.lang or LANGS), tagged=args.tagged)
+
+
 def lighthouse(args: argparse.Namespace) -> int:
     from scripts.lighthouse import main as lighthouse_main
 
@@ -115,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", help="also write the results to this JSON file")
     p.add_argument("--no-baseline", action="store_true", help="skip the default-configuration build")
     p.set_defaults(func=bench)
+    p = sub.add_parser("pdf", help="PDF books of the built site into <site>/downloads/ (needs Chromium)")
+    p.add_argument("--site-dir", default="site")
+    p.add_argument("--lang", action="append", choices=list(LANGS), help="only these languages")
+    p.add_argument("--tagged", action="store_true", help="tagged (structured) PDF: about twice the size")
+    p.set_defaults(func=pdf)
     p = sub.add_parser("lighthouse", help="Lighthouse scores of the built site")
     p.add_argument("--site-dir", default="site")
     p.set_defaults(func=lighthouse)

@@ -6,6 +6,10 @@ generated where a page has a marker line (or at its end if it has none):
 * section index pages: `<!-- hb:questions -->`, the section's questions in order;
 * the home page: `<!-- hb:contents -->`, every section with its questions;
 * the tags page: `<!-- hb:tags -->`, every tag with its questions;
+* the cram sheet: `<!-- hb:cram -->`, every short answer and its key points
+  (scripts/cram.py);
+* the home page: `<!-- hb:offline -->`, the offline and print block
+  (scripts/offline.py);
 * question pages: the front matter's `key_points`, right under the short answer.
 
 The output is ordinary Markdown with relative `.md` links, so MkDocs
@@ -19,7 +23,8 @@ import re
 
 from scripts.catalog import SHORT_ANSWER_ID, Catalog, Question
 
-MARKERS = {"section": "<!-- hb:questions -->", "home": "<!-- hb:contents -->", "tags": "<!-- hb:tags -->"}
+MARKERS = {"section": "<!-- hb:questions -->", "home": "<!-- hb:contents -->", "tags": "<!-- hb:tags -->",
+           "cram": "<!-- hb:cram -->", "offline": "<!-- hb:offline -->"}
 # Sections with more questions than this show the first ones on the home page
 # and link to their index page for the rest, so the home page stays small.
 HOME_PER_SECTION = 30
@@ -115,9 +120,16 @@ def expand(markdown: str, rel: str, page_kind: str, catalog: Catalog | None, tex
     if page_kind == "section":
         return _insert(markdown, MARKERS["section"], section_list(catalog, rel.split("/")[0], text))
     if page_kind == "home":
+        from scripts.offline import home_block
+
+        markdown = _insert(markdown, MARKERS["offline"], home_block(text))
         return _insert(markdown, MARKERS["home"], home_contents(catalog, text))
     if rel == "tags.md":
         return _insert(markdown, MARKERS["tags"], tags_index(catalog, text))
+    if rel == "cram.md":
+        from scripts.cram import sheet  # imports this module (the key points block)
+
+        return _insert(markdown, MARKERS["cram"], sheet(catalog, text))
     if page_kind == "question":
         return insert_after_short_answer(markdown, key_points_block(meta, text))
     return markdown

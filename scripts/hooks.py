@@ -13,6 +13,7 @@ here sees a single language. The rules live in other modules, which
 * search (Pagefind) and practice data: scripts/search.py, scripts/questions.py
 * "last updated" dates: scripts/dates.py
 * the Anki deck: scripts/anki.py
+* offline reading: scripts/offline.py (after the merge, in scripts/build.py)
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class _Build:
     catalog: catalog.Catalog | None = None
     text: dict = {}
     serving = False  # `mkdocs serve`: search is indexed in the background
+    command: str = "build"
 
 
 def language(config) -> str:
@@ -62,6 +64,7 @@ def language(config) -> str:
 
 
 def on_startup(command, dirty, **kwargs):
+    _Build.command = command
     _Build.serving = command == "serve"
 
 
@@ -77,6 +80,10 @@ def on_config(config, **kwargs):
     config["nav"] = _Build.catalog.nav(home_label=_Build.text["generated"]["home_label"])
     config["extra"]["hb"] = _Build.text
     config["extra"]["hb_lang"] = _Build.lang
+    # Offline reading (a service worker at the site root, scripts/offline.py)
+    # only in built sites: in `make serve` a worker would serve stale files.
+    config["extra"]["hb_offline"] = ({"site_root": "" if _Build.lang == LANGS[0] else "../"}
+                                     if _Build.command == "build" else None)
     return config
 
 
@@ -135,9 +142,12 @@ def on_page_context(context, page, config, nav, **kwargs):
 
 def on_files(files, config, **kwargs):
     """Drop Material's lunr search worker and its language files (about 1 MB a
-    language): search runs on Pagefind (scripts/search.py)."""
+    language): search runs on Pagefind (scripts/search.py). Drop the service
+    worker's source too: scripts/offline.py writes it, versioned, to the root
+    of the merged site."""
     for file in list(files):
-        if file.src_uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")):
+        if file.src_uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")) \
+                or file.src_uri == "sw.js":
             files.remove(file)
     return files
 

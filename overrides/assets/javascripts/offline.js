@@ -1,0 +1,171 @@
+/*
+ * Offline reading and printing, the page's side.
+ *
+ * - Registers the service worker (sw.js at the site root, written by
+ *   scripts/offline.py) where the build wrote one: pages carry
+ *   <meta name="hb-site-root"> only in `make build` output, never in
+ *   `make serve`, where a worker would serve stale files while you edit (a
+ *   preview also unregisters one left over from a build served at the same
+ *   address).
+ * - When a worker takes control of the page (the first visit, or a new
+ *   build), asks it to keep this page, which it did not see load.
+ * - The home page's "offline and print" block: the PDF link with its size
+ *   (from downloads/downloads.json, written by `make pdf`; without it the
+ *   link stays hidden), and "save for offline" with progress, size and undo.
+ * - Printing: every folded box (<details>) is opened for the printout and
+ *   closed again afterwards; a dark palette prints as the light one.
+ */
+(function () {
+  "use strict";
+
+  /* Printing: unfold, print dark pages light, then restore. */
+  var unfolded = [];
+  var scheme = null;
+  window.addEventListener("beforeprint", function () {
+    unfolded = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (box) {
+      box.open = true;
+      return true;
+    });
+    scheme = document.body.getAttribute("data-md-color-scheme");
+    document.body.setAttribute("data-md-color-scheme", "default");
+  });
+  window.addEventListener("afterprint", function () {
+    unfolded.forEach(function (box) { box.open = false; });
+    unfolded = [];
+    if (scheme) {
+      document.body.setAttribute("data-md-color-scheme", scheme);
+    }
+  });
+
+  var lang = document.documentElement.lang;
+  var rootMeta = document.querySelector('meta[name="hb-site-root"]');
+  var siteRoot = rootMeta ? new URL(rootMeta.content, window.location.href) : null;
+
+  function megabytes(bytes) {
+    return bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1e3)) + " KB";
+  }
+
+  function format(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+
+  var block = document.querySelector(".hb-offline");
+  var t = block ? JSON.parse(block.dataset.strings) : {};
+
+  /* The PDF book, once `make pdf` has listed it. */
+  if (block && siteRoot) {
+    fetch(new URL("downloads/downloads.json", siteRoot)).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).then(function (books) {
+      var entry = books[lang];
+      if (!entry || !entry.file) {
+        return;
+      }
+      block.querySelector(".hb-offline__pdf-link").href = new URL("downloads/" + entry.file, siteRoot).href;
+      block.querySelector(".hb-offline__pdf-size").textContent =
+        format(t.pdf_size, { size: megabytes(entry.bytes), pages: entry.pages });
+      block.querySelector(".hb-offline__pdf").hidden = false;
+    }).catch(function () { /* offline, or no books in this build */ });
+  }
+
+  if (!("serviceWorker" in navigator)) {
+    return;
+  }
+  if (!siteRoot) {
+    navigator.serviceWorker.getRegistrations().then(function (registrations) {
+      registrations.forEach(function (registration) { registration.unregister(); });
+    });
+    return;
+  }
+
+  navigator.serviceWorker.register(new URL("sw.js", siteRoot).href, {
+    scope: siteRoot.pathname,
+    updateViaCache: "none"
+  }).catch(function (error) {
+    console.warn("offline reading is unavailable:", error);
+  });
+
+  function worker() {
+    return navigator.serviceWorker.ready.then(function (registration) { return registration.active; });
+  }
+
+  function ask(message) {
+    return worker().then(function (active) {
+      return new Promise(function (resolve) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function (event) { resolve(event.data); };
+        active.postMessage(message, [channel.port2]);
+      });
+    });
+  }
+
+  /* A worker took control of this page (the first visit, or a new build):
+     it did not see the page load, so ask it to keep the page. */
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    var active = navigator.serviceWorker.controller;
+    if (active) {
+      active.postMessage({ type: "visit", url: window.location.href });
+    }
+  });
+
+  if (!block) {
+    return;
+  }
+  var panel = block.querySelector(".hb-offline__save");
+  var saveButton = block.querySelector("#offline-save");
+  var removeButton = block.querySelector("#offline-remove");
+  var progress = block.querySelector(".hb-offline__progress");
+  var status = block.querySelector(".hb-offline__status");
+  var total = 0;
+
+  function show(state) {
+    saveButton.textContent = format(t.save, { size: megabytes(state.total || total) });
+    saveButton.hidden = !!state.saved;
+    saveButton.disabled = !!state.saving;
+    removeButton.hidden = !state.saved;
+    progress.hidden = !state.saving;
+  }
+
+  function paint(state) {
+    if (state.error) {
+      status.textContent = t.unavailable;
+      return;
+    }
+    total = state.total;
+    show(state);
+    status.textContent = state.saved ? format(t.saved, { size: megabytes(state.total) }) : "";
+    panel.hidden = false;
+  }
+
+  navigator.serviceWorker.addEventListener("message", function (event) {
+    var data = event.data || {};
+    if (data.lang !== lang) {
+      return;
+    }
+    if (data.type === "progress") {
+      show({ saving: true, total: data.total });
+      progress.max = data.files;
+      progress.value = data.done;
+      status.textContent = format(t.saving, { done: data.done, total: data.files, size: megabytes(data.total) });
+    } else if (data.type === "saved") {
+      paint({ saved: true, total: data.bytes });
+    } else if (data.type === "removed") {
+      paint({ saved: false, total: total });
+      status.textContent = t.removed;
+    } else if (data.type === "failed") {
+      show({ saved: false, total: total });
+      status.textContent = format(t.failed, { error: data.error });
+    }
+  });
+
+  saveButton.addEventListener("click", function () {
+    show({ saving: true, total: total });
+    progress.value = 0;
+    worker().then(function (active) { active.postMessage({ type: "save", lang: lang }); });
+  });
+  removeButton.addEventListener("click", function () {
+    worker().then(function (active) { active.postMessage({ type: "remove", lang: lang }); });
+  });
+
+  ask({ type: "status", lang: lang }).then(paint);
+})();
