@@ -156,6 +156,9 @@ def make_corpus(root: Path, n: int, seed: int = 0) -> None:
         for name, title, marker in (("index", "Home", "<!-- hb:contents -->"), ("tags", "Tags", "<!-- hb:tags -->")):
             (docs / f"{name}.md").write_text(f"---\ntitle: {title}\ndescription: {title}\n---\n\n# {title}\n\n"
                                              f"{'正文。' if lang == 'zh' else 'Text.'}\n\n{marker}\n", encoding="utf-8")
+        # The real site's generated pages, so their cost at scale is measured too.
+        for name in ("cram.md", "study.md"):
+            shutil.copy(ROOT / "docs" / lang / name, docs / name)
         for i in range(n):
             section, body = _question(i, lang, n, rng)
             (docs / section / f"q{i:05d}.md").write_text(body, encoding="utf-8")

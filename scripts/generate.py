@@ -122,7 +122,8 @@ def expand(markdown: str, rel: str, page_kind: str, catalog: Catalog | None, tex
     if page_kind == "home":
         from scripts.offline import home_block
 
-        markdown = _insert(markdown, MARKERS["offline"], home_block(text))
+        has_cram = any(rel == "cram.md" for rel, _ in catalog.pages)
+        markdown = _insert(markdown, MARKERS["offline"], home_block(text, has_cram))
         return _insert(markdown, MARKERS["home"], home_contents(catalog, text))
     if rel == "tags.md":
         return _insert(markdown, MARKERS["tags"], tags_index(catalog, text))

@@ -186,7 +186,7 @@ def write(site: Path, langs: tuple[str, ...] = LANGS) -> str | None:
     return version
 
 
-def home_block(text: dict) -> str:
+def home_block(text: dict, has_cram: bool = True) -> str:
     """The home page's "offline and print" section: Markdown, then an HTML part
     that offline.js reveals (the PDF link once downloads.json lists the book;
     the save control where service workers run). The save button's label is
@@ -196,7 +196,8 @@ def home_block(text: dict) -> str:
                                                                  "failed", "unavailable")}, ensure_ascii=False)
     return "\n".join([
         f"## {text['offline']['heading']} {{ #offline }}", "",
-        f"[{text['offline']['cram']}](cram.md){text['offline']['cram_text']}{text['offline']['print_text']}", "",
+        (f"[{text['offline']['cram']}](cram.md){text['offline']['cram_text']}" if has_cram else "")
+        + (text['offline']['print_text'] if has_cram else text['offline']['print_text'].lstrip()), "",
         f'<div class="hb-offline" data-strings="{html.escape(controls)}" data-pagefind-ignore>',
         f'<p class="hb-offline__pdf" hidden><a class="hb-offline__pdf-link" href="" download>{t["pdf"]}</a>'
         f'<span class="hb-offline__pdf-size"></span>{t["pdf_text"]}</p>',

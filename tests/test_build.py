@@ -215,7 +215,7 @@ def test_every_link_is_relative_so_the_preview_works_under_any_path(built_site):
     broken = []
     for page in html_pages(built_site):
         rel = page.relative_to(built_site).as_posix()
-        if rel.endswith("404.html") or rel.startswith(("assets/", "en/assets/")):
+        if rel.endswith(("404.html", "offline.html")) or rel.startswith(("assets/", "en/assets/")):
             continue
         tree = parse(page)
         urls = [(n.attributes.get("href"), n.tag) for n in tree.css("a[href], link[href]")
