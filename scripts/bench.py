@@ -168,8 +168,10 @@ def make_corpus(root: Path, n: int, seed: int = 0) -> None:
 def _default_config(root: Path) -> str:
     """Material + mkdocs-static-i18n with defaults: both languages in one process,
     Material's search (lunr), no prune, no minification, no hooks; the same pages."""
-    nav = catalog.load(root / "docs" / LANGS[0]).nav()
+    # study.md needs our theme's template; the default build leaves it out.
+    nav = [item for item in catalog.load(root / "docs" / LANGS[0]).nav() if item != "study.md"]
     return yaml.safe_dump({
+        "exclude_docs": "*/study.md",
         "site_name": "default", "docs_dir": "docs", "theme": {"name": "material", "language": "zh"},
         "markdown_extensions": ["attr_list", "pymdownx.superfences", "pymdownx.highlight",
                                 {"pymdownx.arithmatex": {"generic": True}}],
