@@ -61,7 +61,9 @@ SEARCH_TIMER_JS = """() => {
     setTimeout(() => { observer.disconnect(); resolve(null); }, 10000);
   });
 }"""
-QUERIES = {"zh": ["知识蒸馏", "过拟合", "suggest_float"], "en": ["distillation", "overfitting", "suggest_float"]}
+# One identifier from the corpus code (score_7 is defined on question 7), so
+# every query has results.
+QUERIES = {"zh": ["知识蒸馏", "过拟合", "score_7"], "en": ["distillation", "overfitting", "score_7"]}
 
 
 def _prose(rng: random.Random, words: list[str], sentences: int, zh: bool) -> str:
