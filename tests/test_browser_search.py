@@ -214,3 +214,20 @@ def test_search_works_in_the_local_preview_layout(page, site_server):
     paths, _ = search(page, "ipmitool")
     assert any(p.endswith("/en/computer-basics/host-ip-and-bmc/") for p in paths)
     assert not errors, errors
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_focusing_search_warms_the_index_and_nothing_before(page, site_server, lang):
+    """A page view downloads no index; focusing the box fetches Pagefind's first files, all found."""
+    responses = []
+    page.on("response", lambda r: "/pagefind/" in r.url and responses.append((r.url, r.status)))
+    page.goto(site_server + ("en/" if lang == "en" else "") + "python/assert/")
+    page.wait_for_load_state("networkidle")
+    assert not responses, f"index files fetched before the reader searched: {responses}"
+    with page.expect_response(lambda r: "/pagefind/wasm." in r.url), \
+            page.expect_response(lambda r: r.url.endswith(".pf_meta")):
+        page.focus(".md-search__input")
+    names = {urlsplit(url).path.rsplit("/", 1)[1]: status for url, status in responses}
+    assert any(n.endswith(".pf_meta") for n in names), names
+    assert any(n.startswith("wasm.") for n in names), names
+    assert all(status == 200 for status in names.values()), names
