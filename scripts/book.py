@@ -40,9 +40,7 @@ from scripts.pages import DEFAULT_LANG, ROOT
 BOOK_CSS = Path(__file__).with_name("book.css")
 # Everything outside the page's own text: practice controls, permalinks, the
 # home page's offline controls, scripts.
-DROP = (".hb-practice, .hb-practice__reveal, a.headerlink, .hb-offline, script, noscript, "
-        # code line anchors (pymdownx.highlight anchor_linenums): a named destination per line
-        "a[id^=\"__codelineno-\"]")
+DROP = ".hb-practice, .hb-practice__reveal, a.headerlink, .hb-offline, script, noscript"
 # Attributes that name other elements by id.
 ID_REFS = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
 # An SVG's own ids and the references to them: id="a0", url(#a0), href="#a0".

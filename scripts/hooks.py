@@ -142,11 +142,13 @@ def on_page_context(context, page, config, nav, **kwargs):
 
 def on_files(files, config, **kwargs):
     """Drop Material's lunr search worker and its language files (about 1 MB a
-    language): search runs on Pagefind (scripts/search.py). Drop the service
-    worker's source too: scripts/offline.py writes it, versioned, to the root
-    of the merged site."""
+    language): search runs on Pagefind (scripts/search.py). Drop the source
+    maps of Material's minified bundles (1 MB a language; only a developer
+    tool reads them). Drop the service worker's source too: scripts/offline.py
+    writes it, versioned, to the root of the merged site."""
     for file in list(files):
         if file.src_uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")) \
+                or file.src_uri.endswith(".min.js.map") or file.src_uri.endswith(".min.css.map") \
                 or file.src_uri == "sw.js":
             files.remove(file)
     return files

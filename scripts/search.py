@@ -50,6 +50,9 @@ INCLUDE_CHARACTERS = "_"
 # the tokens lets it see trial and suggest_float.
 _TOKENS = re.compile(r"</span><span")
 SKIP = ("pagefind", "assets", "search")
+# Pagefind also writes its own search interfaces; Material's dialog and our
+# worker use only pagefind.js, its worker, the metadata, WebAssembly and index.
+UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js")
 
 
 def prepared(html: str, lang: str) -> str:
@@ -82,6 +85,9 @@ def index(site: Path, lang: str) -> None:
                                INCLUDE_CHARACTERS, "--quiet"], capture_output=True, text=True)
     if done.returncode != 0:
         raise PluginError(f"[search] Pagefind failed on {site}:\n{done.stdout}{done.stderr}")
+    for pattern in UNUSED:
+        for path in (site / "pagefind").glob(pattern):
+            path.unlink()
 
 
 _serial = threading.Lock()

@@ -89,6 +89,20 @@ def test_no_google_fonts_or_cdn_in_pages_or_styles(built_site):
     assert not hits, hits
 
 
+def test_the_site_ships_only_what_readers_use(built_site):
+    # At 3,000 pages every byte a page repeats counts (benchmarks/README.md):
+    # no source maps, no Pagefind UI bundles (Material's dialog is the UI),
+    # no per-line code anchors, and the repository icon drawn once in CSS.
+    extra = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*")
+             if p.suffix == ".map" or p.name.startswith(("pagefind-ui", "pagefind-component-ui",
+                                                         "pagefind-modular-ui", "pagefind-highlight"))]
+    assert not extra, extra
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "__codelineno-" not in "".join(p.read_text(encoding="utf-8") for p in html_pages(built_site))
+    source = parse(page).css_first(".md-source__icon")
+    assert source is not None and source.css_first("svg") is None, "repository icon inlined again"
+
+
 def test_math_is_rendered_to_mathml_at_build_time(built_site):
     pages = [parse(p) for p in html_pages(built_site)]
     leftovers = [n.text() for tree in pages for n in tree.css(".arithmatex") if n.text().strip().startswith("\\")]
