@@ -55,9 +55,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def run(ctx: Context, names: list[str]) -> list:
+    """Findings of the named checks. A check module may define start(ctx) to
+    begin slow work in worker processes; all starts run before the first check,
+    so that work overlaps with the checks that run in this process."""
+    modules = [importlib.import_module(f"scripts.check.{CHECKS[name]}") for name in names]
+    for module in modules:
+        if hasattr(module, "start"):
+            module.start(ctx)
     findings = []
-    for name in names:
-        findings.extend(importlib.import_module(f"scripts.check.{CHECKS[name]}").check(ctx))
+    for module in modules:
+        findings.extend(module.check(ctx))
     return sorted(set(findings))
 
 

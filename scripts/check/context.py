@@ -26,6 +26,8 @@ class Context:
     config_file: Path | None = None
     cache: Cache = field(default_factory=NoCache)
     unreadable: list[Finding] = field(default_factory=list)
+    # Work a check started early in the background (see safety.start), by check name.
+    pending: dict = field(default_factory=dict)
 
     @cached_property
     def files(self) -> list[Path]:

@@ -37,10 +37,13 @@ def validator(kind_name: str) -> Draft202012Validator:
     return Draft202012Validator({**schema(), "$ref": f"#/$defs/{kind_name}"})
 
 
+@lru_cache(maxsize=None)
 def problems(page, page_kind: str) -> list[tuple[int, str]]:
     """(line, message) of everything wrong with a page's front matter; [] when valid.
 
-    Shared with the translation check, which compares only valid front matter."""
+    Shared with the translation check, which compares only valid front matter;
+    memoized per page object (a Page is parsed once per run), because schema
+    validation is the costly part of both checks. Callers must not mutate it."""
     if page.front_matter_error:
         return [(page.front_matter_error.line, str(page.front_matter_error))]
     if not page.lines or page.lines[0].strip() != "---":

@@ -5,7 +5,7 @@ Rule ids (documented in scripts/safety.py, which the build uses too):
 
 Rendering Markdown is the costly part (a few milliseconds a page), so pages
 whose result is not cached are rendered in parallel worker processes when
-there are many of them.
+there are many of them, started before the other checks run (`start`).
 """
 
 from __future__ import annotations
@@ -34,26 +34,38 @@ def _scan_pages(config: dict | None, texts: list[str]) -> list[list[tuple[int, s
     return out
 
 
-def check(ctx: Context):
-    todo = []
+def start(ctx: Context) -> None:
+    """Start rendering the uncached pages in worker processes, so the other
+    checks run in this process meanwhile (`run` calls this before any check)."""
+    todo, cached = [], []
     for path, page in ctx.pages.items():
         key = cache_key("safety", page.text)
-        cached = ctx.cache.lookup(key, ctx.show(path))
-        if cached is None:
+        found = ctx.cache.lookup(key, ctx.show(path))
+        if found is None:
             todo.append((path, key))
         else:
-            yield from cached
+            cached.extend(found)
     texts = [ctx.pages[path].text for path, _ in todo]
-    workers = max(1, min(ctx.jobs, len(texts) // PER_WORKER))
-    if workers == 1:
-        results = _scan_pages(ctx.config, texts)
-    else:
-        chunks = [texts[i::workers] for i in range(workers)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_scan_pages, [ctx.config] * workers, chunks))
-        results = [None] * len(texts)
-        for worker, part in enumerate(parts):
-            results[worker::workers] = part
+    # One core stays with this process, which runs the other checks meanwhile.
+    workers = min(max(1, ctx.jobs - 1), len(texts) // PER_WORKER)
+    if workers == 0:
+        ctx.pending["safety"] = (cached, todo, None, _scan_pages(ctx.config, texts))
+        return
+    pool = ProcessPoolExecutor(max_workers=workers)
+    futures = [pool.submit(_scan_pages, ctx.config, texts[i::workers]) for i in range(workers)]
+    pool.shutdown(wait=False)
+    ctx.pending["safety"] = (cached, todo, futures, None)
+
+
+def check(ctx: Context):
+    if "safety" not in ctx.pending:
+        start(ctx)
+    cached, todo, futures, results = ctx.pending.pop("safety")
+    yield from cached
+    if futures is not None:
+        results = [None] * len(todo)
+        for worker, future in enumerate(futures):
+            results[worker::len(futures)] = future.result()
     for (path, key), problems in zip(todo, results):
         shown = ctx.show(path)
         yield from ctx.cache.store(key, [Finding(shown, line, rule, message) for line, rule, message in problems])

@@ -58,3 +58,18 @@ def test_code_and_ordinary_links_are_fine(tree, snippet):
     tree.replace(Q, "Back to", f"{snippet}\n\nBack to")
     result = tree.check("--only", "safety")
     assert result.returncode == 0, result.stdout
+
+
+def test_many_pages_checked_in_worker_processes_keep_their_own_lines(tree):
+    # 120 pages exceed PER_WORKER, so pages are split among worker processes
+    # started before the other checks; each finding must come back to its page.
+    expected = set()
+    for i in range(120):
+        rel = f"docs/en/python/gen{i:03}.md"
+        tree.write(rel, tree.read(Q).replace("Back to", "\n" * i + "<script>x</script>\n\nBack to", 1))
+        expected.add(f"{rel}:{tree.read(rel).splitlines().index('<script>x</script>') + 1}: [unsafe-html]")
+    result = tree.check("--only", "safety", "--only", "math", "--jobs", "3", "--no-cache")
+    reported = {row.split(" ", 1)[0] + " [unsafe-html]" for row in result.stdout.splitlines()
+                if "[unsafe-html]" in row}
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stdout + result.stderr
+    assert reported == expected
