@@ -85,3 +85,26 @@ def test_a_rebuilt_deck_keeps_its_identity(tmp_path):
     assert first.execute(query).fetchall() == second.execute(query).fetchall()
     decks = "select did, count(*) from cards group by did order by did"
     assert first.execute(decks).fetchall() == second.execute(decks).fetchall()
+
+
+def test_serve_rewrites_the_deck_only_when_a_question_changed(tmp_path, monkeypatch):
+    # `make serve` keeps one process across rebuilds; the deck is rendered
+    # again only when something it is made from changed.
+    cat = catalog.load(DOCS / "en")
+    text = strings.in_language("en")
+    config = {"site_url": "https://example.org/handbook/en/", "markdown_extensions": [], "mdx_configs": {}}
+    rendered = []
+    real_package = anki.package
+    monkeypatch.setattr(anki, "package", lambda *a, **k: rendered.append(1) or real_package(*a, **k))
+    path = anki.write(tmp_path, cat, text, "en", config)
+    anki.write(tmp_path, cat, text, "en", config)
+    assert len(rendered) == 1
+    question = cat.sections[0].questions[0]
+    question.meta["key_points"] = question.meta["key_points"] + ["A point added while serving."]
+    anki.write(tmp_path, cat, text, "en", config)
+    assert len(rendered) == 2
+    fields = open_deck(path, tmp_path).execute("select flds from notes").fetchall()
+    assert any("A point added while serving." in row[0] for row in fields)
+    path.unlink()  # a fresh site folder (a new `mkdocs serve`) gets its deck again
+    anki.write(tmp_path, cat, text, "en", config)
+    assert len(rendered) == 3 and path.exists()
