@@ -7,6 +7,7 @@ this module instead of re-deriving it.
 
 from __future__ import annotations
 
+import os
 import shutil
 from functools import lru_cache
 from pathlib import Path
@@ -56,7 +57,11 @@ def display(path: Path, root: Path | None = None) -> str:
     one costs a system call per path component (1.5 s of `make check` at
     3,000 pages)."""
     root = root or ROOT
-    try:
+    try:  # without touching the disk first: the paths a check prints are inside the root
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        pass
+    try:  # through symbolic links (a docs folder reached by another name)
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

@@ -8,6 +8,7 @@ check reads pages through `Page` so they agree on what is prose and what is code
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -81,6 +82,12 @@ class Page:
         self.text = read_text(path) if text is None else text
         self.lines = self.text.splitlines()
 
+    @cached_property
+    def digest(self) -> str:
+        """A hash of the page's text: what the check cache keys a page by
+        (hashed once, however many checks look it up)."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:32]
+
     # -- front matter -------------------------------------------------------
     @cached_property
     def _front(self) -> tuple[dict, int, FrontMatterError | None]:
@@ -92,15 +99,17 @@ class Page:
                 break
         else:
             return {}, 0, FrontMatterError(1, "front matter is not closed with '---'")
-        try:
-            block = "\n".join(self.lines[1:end])
-            meta = yaml.load(block, Loader=_Loader) or {}
-            node = yaml.compose(block, Loader=_Loader)
+        loader = _Loader("\n".join(self.lines[1:end]))
+        try:  # parsed once: the node tree gives each key's line, the data is built from it
+            node = loader.get_single_node()
+            meta = (loader.construct_document(node) if node is not None else None) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark else 1
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             return {}, end + 1, FrontMatterError(line, f"invalid YAML in front matter: {problem}")
+        finally:
+            loader.dispose()
         if not isinstance(meta, dict):
             return {}, end + 1, FrontMatterError(2, "front matter must be a mapping of keys to values")
         self._meta_lines = _node_lines(node, offset=2)
@@ -114,10 +123,12 @@ class Page:
     def front_matter_error(self) -> FrontMatterError | None:
         return self._front[2]
 
-    @property
+    @cached_property
     def body_start(self) -> int:
-        """0-based index of the first line after the front matter."""
-        return self._front[1]
+        """0-based index of the first line after the front matter. Found from the
+        `---` lines alone: the checks that read only the body (code, links,
+        figures) do not pay for parsing the YAML."""
+        return body_start(self.lines)
 
     def meta_line(self, *path: str | int) -> int:
         """Line of a front-matter value by its key path, e.g. ("source", "article") or

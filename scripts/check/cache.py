@@ -34,7 +34,7 @@ def digest(*parts: object) -> str:
 
 # Which check each kind of entry belongs to (entries of checks that did not
 # run are kept when the cache is saved).
-KINDS = {"code": "code", "safety": "safety", "markdown-lint": "writing", "writing": "writing", "links": "links",
+KINDS = {"code": "code", "code-page": "code", "facts": "links", "safety": "safety", "markdown-lint": "writing", "writing": "writing", "links": "links",
          "math": "math", "structure": "structure", "frontmatter": "frontmatter", "i18n": "i18n"}
 
 
@@ -84,6 +84,17 @@ class Cache:
         self.used.add(key)
         return findings
 
+    def get(self, key: str):
+        """A stored value that is not a list of findings (see Context.facts), or None."""
+        value = self.entries.get(key)
+        if value is not None:
+            self.used.add(key)
+        return value
+
+    def put(self, key: str, value) -> None:
+        self.entries[key] = value
+        self.used.add(key)
+
     def save(self, ran: list[str]) -> None:
         """Write the entries this run used, and those of checks it did not run; atomically."""
         if self.path is None:
@@ -104,4 +115,7 @@ class NoCache(Cache):
 
     def lookup(self, key: str, path: str | None, base_line: int = 0) -> list[Finding] | None:
         self.misses += 1
+        return None
+
+    def get(self, key: str):
         return None

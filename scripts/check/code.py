@@ -43,27 +43,38 @@ TRACE_LINE = re.compile(r'File "[^"]*example\.py", line (\d+)')
 
 
 def check(ctx: Context):
-    jobs = []
+    # Findings are cached per block (its own text: moving a block keeps its
+    # entry) and per page (an unchanged page is not even scanned for blocks).
+    jobs, pages = [], []
     for path, page in ctx.pages.items():
         shown = ctx.show(path)
+        page_key = cache_key("code-page", page.digest, ctx.run_code)
+        cached = ctx.cache.lookup(page_key, shown)
+        if cached is not None:
+            yield from cached
+            continue
+        found: list[Finding] = []
+        pages.append((page_key, found))
         for fence in page.fences:
             if "_unclosed" in fence.settings:
-                yield Finding(shown, fence.line, "code-unclosed", "code fence is never closed")
+                found.append(Finding(shown, fence.line, "code-unclosed", "code fence is never closed"))
                 continue
             if not fence.lang:
-                yield Finding(shown, fence.line, "code-lang",
-                              "code fence without a language (use text for plain output)")
+                found.append(Finding(shown, fence.line, "code-lang",
+                                     "code fence without a language (use text for plain output)"))
                 continue
             # A block's findings depend only on its own text (and whether code runs).
             key = cache_key("code", fence.lang, fence.body, sorted(fence.settings.items()), ctx.run_code)
             cached = ctx.cache.lookup(key, shown, fence.line)
             if cached is None:
-                jobs.append((shown, fence, ctx.run_code, key))
+                jobs.append((shown, fence, ctx.run_code, key, found))
             else:
-                yield from cached
+                found.extend(cached)
     with ThreadPoolExecutor(max_workers=max(1, ctx.jobs)) as pool:
-        for (shown, fence, _, key), findings in zip(jobs, pool.map(lambda job: list(_fence(*job[:3])), jobs)):
-            yield from ctx.cache.store(key, findings, fence.line)
+        for (shown, fence, _, key, found), findings in zip(jobs, pool.map(lambda job: list(_fence(*job[:3])), jobs)):
+            found.extend(ctx.cache.store(key, findings, fence.line))
+    for page_key, found in pages:
+        yield from ctx.cache.store(page_key, sorted(found))
 
 
 def _fence(shown, fence, run_code):

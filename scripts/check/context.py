@@ -61,11 +61,24 @@ class Context:
         page is not checked again. check_page(path, page, shown) yields findings."""
         for path, page in self.pages.items():
             shown = self.show(path)
-            key = cache_key(kind, shown, page.text, *extra)
+            key = cache_key(kind, shown, page.digest, *extra)
             found = self.cache.lookup(key, shown)
             if found is None:
                 found = self.cache.store(key, list(check_page(path, page, shown)))
             yield from found
+
+    def facts(self, path: Path) -> tuple[list[str], list[str]]:
+        """(link targets, anchor ids) of a page, stored in the cache under its
+        text's hash: after an edit, the links check needs these of every page
+        (the key of each page's findings holds its targets' anchors), and
+        scanning 7,000 unchanged pages for them took longer than the rest."""
+        page = self.pages[path]
+        key = cache_key("facts", page.digest)
+        found = self.cache.get(key)
+        if found is None:
+            found = [[link.target for link in page.links], sorted(page.anchor_ids)]
+            self.cache.put(key, found)
+        return found[0], found[1]
 
     def show(self, path: Path) -> str:
         return display(path, self.root)

@@ -37,6 +37,8 @@ def check(ctx: Context):
                           f"{path.stat().st_size / 1024:.0f} KB; keep figures under {MAX_BYTES // 1024} KB "
                           "(fewer points or paths, numbers rounded)")
     for path, page in ctx.pages.items():
+        if "![" not in page.text:
+            continue  # no Markdown image: nothing to report (and no need to scan the page)
         yield from _alt_and_caption(ctx, path, page)
         yield from _one_language_only(ctx, path, page)
 

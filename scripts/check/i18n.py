@@ -40,7 +40,7 @@ def check(ctx: Context):
         if other is None:
             continue
         # A pair's findings depend on the two texts only (staleness, below, on git).
-        key = cache_key("i18n", ctx.show(path), page.text, other.text)
+        key = cache_key("i18n", ctx.show(path), page.digest, other.digest)
         found = ctx.cache.lookup(key, None)  # a pair's findings name either page
         if found is None:
             found = ctx.cache.store(key, [*_headings(ctx, page, other), *_code(ctx, page, other),

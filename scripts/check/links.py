@@ -8,6 +8,8 @@ Rule ids:
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -18,12 +20,14 @@ from scripts.pages import lang_of
 
 
 def check(ctx: Context):
+    _file.cache_clear()  # per run: files may have changed since the last one in this process
     for path, page in ctx.pages.items():
         shown = ctx.show(path)
         # A page's link findings depend on its own text and on the targets it
         # links to (do they exist, which anchors do they have): the cache key
         # holds both, so editing a target re-checks the pages that link to it.
-        key = cache_key("links", page.text, ctx.site_url, [_target_state(ctx, path, link.target) for link in page.links])
+        targets, _ = ctx.facts(path)
+        key = cache_key("links", page.digest, ctx.site_url, [_target_state(ctx, path, target) for target in targets])
         cached = ctx.cache.lookup(key, shown)
         if cached is None:
             cached = ctx.cache.store(key, list(_page(ctx, path, page, shown)))
@@ -34,7 +38,18 @@ def _resolve(path: Path, target: str) -> Path | None:
     parts = urlsplit(target)
     if parts.scheme or target.startswith(("/", "//")):
         return None
-    resolved = path if not parts.path else (path.parent / unquote(parts.path)).resolve()
+    if not parts.path:
+        return path
+    return _file(path.parent, unquote(parts.path))
+
+
+@lru_cache(maxsize=None)
+def _file(folder: Path, relative: str) -> Path:
+    """The file a relative link names: normalized without touching the disk
+    except to tell a folder (its index.md) from a file. Memoized per run:
+    thousands of pages link the same few targets (a section index, the home
+    page), and each lookup was a system call per path component."""
+    resolved = Path(os.path.normpath(folder / relative))
     return resolved / "index.md" if resolved.is_dir() else resolved
 
 
@@ -42,8 +57,9 @@ def _target_state(ctx, path: Path, target: str) -> tuple:
     resolved = _resolve(path, target)
     if resolved is None:
         return (target,)
-    page = ctx.page(resolved)
-    return (target, resolved.exists(), sorted(page.anchor_ids) if page is not None else None)
+    if resolved in ctx.pages:
+        return (target, True, ctx.facts(resolved)[1])
+    return (target, resolved.exists(), None)
 
 
 def _page(ctx, path, page, shown):

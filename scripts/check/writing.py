@@ -160,7 +160,7 @@ def _markdown_lint(ctx):
             yield Finding(ctx.show(path), 1, "page-size", f"page is {size / 1024:.0f} KB, over the "
                           f"{MAX_PAGE_BYTES // 1024} KB limit: split it into several questions or pages")
             continue
-        cached = ctx.cache.lookup(cache_key("markdown-lint", page.text), ctx.show(path))
+        cached = ctx.cache.lookup(cache_key("markdown-lint", page.digest), ctx.show(path))
         if cached is None:
             paths.append(path)
         else:
@@ -169,7 +169,7 @@ def _markdown_lint(ctx):
     for path, line, message in _rumdl(paths):
         by_path[path].append(Finding(ctx.show(path), line, "markdown-lint", message))
     for path, findings in by_path.items():
-        yield from ctx.cache.store(cache_key("markdown-lint", ctx.pages[path].text), findings)
+        yield from ctx.cache.store(cache_key("markdown-lint", ctx.pages[path].digest), findings)
 
 
 def _rumdl(paths: list[Path]) -> list[tuple[Path, int, str]]:

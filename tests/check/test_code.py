@@ -74,3 +74,20 @@ def test_invalid_yaml_block(tree):
 def test_invalid_json_block(tree):
     line = tree.replace(Q, "回到", '```json\n{"a": 1,}\n```\n\n回到')
     assert_finding(tree.check("--only", "code"), f"{Q}:{line + 1}: [code-parse]")
+
+
+def test_cached_findings_come_back_at_their_line_and_an_edit_is_checked_again(tree):
+    # Code findings are cached per page and per block (scripts/check/code.py):
+    # an unchanged page reports them from the cache, at the same line; a block
+    # that moved keeps its entry but is reported at its new line; a fix clears them.
+    line = tree.replace(Q, "#> 9", "#> 10")
+    first = tree.check("--only", "code")
+    assert_finding(first, f"{Q}:{line}: [code-output]")
+    again = tree.check("--only", "code")
+    assert_finding(again, f"{Q}:{line}: [code-output]")
+    assert "(0 results reused" not in again.stdout
+    tree.replace(Q, "# 什么是示例？\n", "# 什么是示例？\n\n多一段开场白。\n")
+    assert_finding(tree.check("--only", "code"), f"{Q}:{line + 2}: [code-output]")
+    tree.replace(Q, "#> 10", "#> 9")
+    fixed = tree.check("--only", "code")
+    assert fixed.returncode == 0, fixed.stdout
