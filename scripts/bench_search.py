@@ -41,7 +41,10 @@ class _Counting(http.server.SimpleHTTPRequestHandler):
             text = self.path.split("?")[0].endswith(TEXT)
             sent = len(gzip.compress(data, 6)) if text else len(data)
             self.counter["bytes"] = self.counter.get("bytes", 0) + sent
-        outputfile.write(data)
+        try:
+            outputfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser context closed mid-transfer (its queries were done): not an error
 
 
 def search_figures(site: Path, queries: dict[str, list[str]], timer_js: str) -> dict:
