@@ -218,7 +218,9 @@ def test_search_works_in_the_local_preview_layout(page, site_server):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_focusing_search_warms_the_index_and_nothing_before(page, site_server, lang):
-    """A page view downloads no index; focusing the box fetches Pagefind's first files, all found."""
+    """A page view downloads no index; focusing the box starts Pagefind in the
+    worker (its files fetched, all found), and the query that follows
+    downloads none of them a second time."""
     responses = []
     page.on("response", lambda r: "/pagefind/" in r.url and responses.append((r.url, r.status)))
     page.goto(site_server + ("en/" if lang == "en" else "") + "python/assert/")
@@ -231,3 +233,8 @@ def test_focusing_search_warms_the_index_and_nothing_before(page, site_server, l
     assert any(n.endswith(".pf_meta") for n in names), names
     assert any(n.startswith("wasm.") for n in names), names
     assert all(status == 200 for status in names.values()), names
+    page.wait_for_load_state("networkidle")
+    paths, _ = search(page, "assert" if lang == "en" else "断言")
+    assert paths, "no results after the warm-up"
+    wasm = [url for url, _ in responses if "/pagefind/wasm." in url]
+    assert len(wasm) == 1, f"the WebAssembly was downloaded {len(wasm)} times: {wasm}"

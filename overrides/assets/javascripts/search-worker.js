@@ -239,6 +239,19 @@ function search(query, post) {
   });
 }
 
+/* search-warm.js asks for Pagefind as soon as the reader focuses the search
+   box, so its files are fetched and its WebAssembly compiled while they type. */
+if (typeof BroadcastChannel !== "undefined") {
+  new BroadcastChannel("hb-search-warm").addEventListener("message", function (event) {
+    if (event.data && event.data.warm === language) {
+      load().catch(function (error) {
+        console.warn("search warm-up failed:", error);
+        pagefind = null;
+      });
+    }
+  });
+}
+
 self.addEventListener("message", function (event) {
   var message = event.data || {};
   if (message.type === SETUP) {
