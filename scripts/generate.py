@@ -19,6 +19,7 @@ and the PDF prints it. Headings carry the same ids in both languages.
 
 from __future__ import annotations
 
+import html
 import re
 
 from scripts.catalog import SHORT_ANSWER_ID, Catalog, Question
@@ -87,12 +88,19 @@ def tags_index(catalog: Catalog, text: dict) -> str:
 
 
 def key_points_block(meta: dict, text: dict) -> str:
+    """The key points as a note box: the HTML of pymdownx's `/// note`
+    (admonition classes and title), written as a Markdown-in-HTML block. A
+    `///` block costs time in proportion to the whole page parsed so far
+    (pymdownx.blocks maps every element of it for each block), so the cram
+    sheet, one page with a box per question, took time growing with the
+    square of the number of questions."""
     points = [p for p in meta.get("key_points") or [] if isinstance(p, str)]
     if not points:
         return ""
     items = "\n".join(f"- {p}" for p in points)
-    return (f"/// note | {text['generated']['key_points']}\n    attrs: {{class: hb-key-points}}\n\n"
-            f"{items}\n///\n")
+    title = html.escape(text["generated"]["key_points"])
+    return (f'<div class="admonition note hb-key-points" markdown>\n<p class="admonition-title">{title}</p>\n\n'
+            f"{items}\n\n</div>\n")
 
 
 def insert_after_short_answer(markdown: str, block: str) -> str:
