@@ -5,6 +5,7 @@ above pages that only mention the words."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from urllib.parse import urlsplit
 
@@ -183,8 +184,6 @@ def test_results_use_materials_markup_with_highlights_and_count(page, site_serve
     assert item.locator("mark").count() > 0  # the matched terms are highlighted
     sections = item.locator("a.md-search-result__link[href*='#']")
     assert sections.count() > 0  # headings of the page, linked by their anchors
-    import re
-
     meta = page.locator(".md-search-result__meta").inner_text()  # "N matching documents"
     shown = page.locator(".md-search-result__list > .md-search-result__item").count()
     total = int(re.search(r"\d+", meta).group(0))
@@ -238,3 +237,31 @@ def test_focusing_search_warms_the_index_and_nothing_before(page, site_server, l
     assert paths, "no results after the warm-up"
     wasm = [url for url, _ in responses if "/pagefind/wasm." in url]
     assert len(wasm) == 1, f"the WebAssembly was downloaded {len(wasm)} times: {wasm}"
+
+
+def test_a_word_on_many_pages_finds_them_all_in_the_readers_language(page, tmp_path):
+    """Past 40 exact matches the worker skips the wider search and ranks the
+    exact matches by how often each page has the word (search-worker.js,
+    ENOUGH): a shortcut the real site is too small to reach, so it is tried
+    on a synthetic corpus where every domain term is on nearly every page."""
+    from scripts.bench import make_corpus
+    from scripts.build import build
+    from tests.conftest import serve_folder
+
+    make_corpus(tmp_path, 60)
+    assert build(tmp_path / "site", config=tmp_path / "mkdocs.yml", site_url="http://127.0.0.1/",
+                 echo=lambda line: None) == 0
+    server = serve_folder(tmp_path / "site")
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        for lang, word in (("en/", "distillation"), ("", "知识蒸馏")):
+            page.goto(base + lang)
+            page.focus(".md-search__input")
+            paths, _ = search(page, word)
+            # The first ten results arrive first, the rest right after.
+            page.wait_for_function("""() => {
+              const m = /\\d+/.exec(document.querySelector('.md-search-result__meta').textContent);
+              return m && Number(m[0]) >= 40; }""", timeout=10_000)
+            assert len(paths) == 10 and all(p.startswith("/en/") == (lang == "en/") for p in paths), paths
+    finally:
+        server.shutdown()
