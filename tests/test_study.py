@@ -46,5 +46,7 @@ def test_tag_names_are_translated_on_pages_the_tags_index_and_in_practice_data(b
     assert re.findall(r"class=md-tag href=[^>]*#tag-diffusion>([^<]+)", page) == [names["diffusion"]]
     index = (root / "tags" / "index.html").read_text(encoding="utf-8")
     assert f"<h2 id=tag-diffusion>{names['diffusion']}" in index
-    for q in json.loads((root / "questions.json").read_text(encoding="utf-8")):
+    questions = json.loads((root / "questions.json").read_text(encoding="utf-8"))
+    assert questions
+    for q in questions:
         assert q["tag_names"] == [names[t] for t in q["tags"]]
