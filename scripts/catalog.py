@@ -18,11 +18,7 @@ from pathlib import Path
 import yaml
 
 from scripts.pages import kind
-
-try:  # the C loader is several times faster; fall back when PyYAML has no libyaml
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader
+from scripts.source import YamlLoader
 
 SHORT_ANSWER_ID = "short-answer"
 _HEADING = re.compile(r"^(#{1,6})\s+.*?(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
@@ -105,7 +101,7 @@ def front_matter(text: str) -> dict:
     if end < 0:
         return {}
     try:
-        meta = yaml.load(text[3:end], Loader=_Loader)
+        meta = yaml.load(text[3:end], Loader=YamlLoader)
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}

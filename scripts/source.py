@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-try:  # libyaml's parser is many times faster than the pure-Python one
-    from yaml import CSafeLoader as _Loader
+try:  # libyaml's parser is many times faster than the pure-Python one (scripts/catalog.py uses it too)
+    from yaml import CSafeLoader as YamlLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as YamlLoader
 
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
@@ -90,16 +90,13 @@ class Page:
 
     # -- front matter -------------------------------------------------------
     @cached_property
-    def _front(self) -> tuple[dict, int, FrontMatterError | None]:
-        """(meta, first body line index, error)."""
+    def _front(self) -> tuple[dict, FrontMatterError | None]:
+        """(meta, error). The block ends where body_start says the body begins."""
         if not self.lines or self.lines[0].strip() != "---":
-            return {}, 0, None
-        for end in range(1, len(self.lines)):
-            if self.lines[end].strip() in ("---", "..."):
-                break
-        else:
-            return {}, 0, FrontMatterError(1, "front matter is not closed with '---'")
-        loader = _Loader("\n".join(self.lines[1:end]))
+            return {}, None
+        if self.body_start == 0:
+            return {}, FrontMatterError(1, "front matter is not closed with '---'")
+        loader = YamlLoader("\n".join(self.lines[1:self.body_start - 1]))
         try:  # parsed once: the node tree gives each key's line, the data is built from it
             node = loader.get_single_node()
             meta = (loader.construct_document(node) if node is not None else None) or {}
@@ -107,13 +104,13 @@ class Page:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark else 1
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            return {}, end + 1, FrontMatterError(line, f"invalid YAML in front matter: {problem}")
+            return {}, FrontMatterError(line, f"invalid YAML in front matter: {problem}")
         finally:
             loader.dispose()
         if not isinstance(meta, dict):
-            return {}, end + 1, FrontMatterError(2, "front matter must be a mapping of keys to values")
+            return {}, FrontMatterError(2, "front matter must be a mapping of keys to values")
         self._meta_lines = _node_lines(node, offset=2)
-        return meta, end + 1, None
+        return meta, None
 
     @property
     def meta(self) -> dict:
@@ -121,7 +118,7 @@ class Page:
 
     @property
     def front_matter_error(self) -> FrontMatterError | None:
-        return self._front[2]
+        return self._front[1]
 
     @cached_property
     def body_start(self) -> int:
