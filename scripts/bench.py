@@ -7,7 +7,8 @@ scripts/build.py) against a default Material + mkdocs-static-i18n build of
 the same pages, the site's size and largest page, search in headless
 Chromium (the bytes a reader downloads before the first result, the cold
 first query and later queries), `make check` cold and after editing one
-page, and the live-reload time of `make serve ONLY=zh` on the corpus and on
+page, the gzipped weight the study scripts add to a question page's first
+load, and the live-reload time of `make serve ONLY=zh` on the corpus and on
 the real site. A benchmark, not a test: it reports numbers;
 benchmarks/README.md holds the results and the targets.
 """
@@ -30,6 +31,7 @@ import yaml
 from scripts import catalog
 from scripts.build import build as build_site
 from scripts.pages import LANGS, ROOT, copy_build_inputs
+from scripts.study import first_load_bytes
 
 SECTIONS = ["ai-painting", "deep-learning", "machine-learning", "python", "deployment", "computer-basics",
             "open-questions", "llm", "multimodal", "autonomous-driving"]
@@ -228,11 +230,9 @@ def _check_times(root: Path) -> dict:
 def serve_rebuild(root: Path, page: Path) -> float | None:
     """Seconds from saving `page` to the live-reload signal of `make serve ONLY=zh`
     (`python -m scripts.docs serve --lang zh`: one language, --dirty) in `root`."""
-    import socket
+    from scripts.serve import _free_port
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(root)}
     cmd = [sys.executable, "-m", "scripts.docs", "serve", "--lang", "zh", "--addr", f"127.0.0.1:{port}"]
     proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -283,6 +283,8 @@ def run(n: int, keep: Path | None = None, baseline: bool = True) -> dict:
             **_check_times(work),
         }
         corpus_page = next((work / "docs/zh").glob("*/q*.md"))
+        question_url = corpus_page.relative_to(work / "docs/zh").with_suffix("").as_posix() + "/"
+        result["study_first_load_kb"] = round(first_load_bytes(site, question_url)["first_load_gzip"] / 1024, 1)
         rebuild = serve_rebuild(work, corpus_page)
         result["serve_rebuild_s"] = round(rebuild, 2) if rebuild is not None else None
         real = _real_site_copy(work / "real")

@@ -4,8 +4,9 @@ The study system (practice mode with grading, the FSRS review schedule, mock
 interviews, progress export) is plain JavaScript and CSS under
 overrides/assets. A question page loads three of its files on first load;
 the scheduler library loads only when the reader grades or marks a question,
-and study.js only on the study page. The benchmark reports the first-load
-number against the 30 KB (gzipped) target; the others are for context.
+and study.js only on the study page. `make bench` reports the first-load
+number (study_first_load_kb) and tests/test_study.py holds it to the 30 KB
+(gzipped) target; the others are for context.
 """
 
 from __future__ import annotations
