@@ -162,12 +162,17 @@ function searchBytes(list) {
   return list.search.reduce(function (sum, rel) { return sum + list.files[rel][0]; }, 0);
 }
 
+/* What a language's first visit caches: its shell, and its search files while
+   they fit the budget (above it, offline search comes with "save"). */
+function autoFiles(list) {
+  return list.shell.concat(searchBytes(list) <= AUTO_SEARCH_BYTES ? list.search : []);
+}
+
 /* The shell and (while small) the search files of a language being read. */
 function ensureLanguage(lang) {
   if (!ensured[lang]) {
     ensured[lang] = listOf(lang).then(function (list) {
-      var rels = list.shell.concat(searchBytes(list) <= AUTO_SEARCH_BYTES ? list.search : []);
-      return store(OWN + "visited", rels, list);
+      return store(OWN + "visited", autoFiles(list), list);
     });
     ensured[lang].catch(function () { delete ensured[lang]; });
   }
@@ -415,8 +420,7 @@ function status(lang) {
         });
       }),
       caches.open(OWN + "visited").then(function (cache) {
-        var rels = list.shell.concat(searchBytes(list) <= AUTO_SEARCH_BYTES ? list.search : []);
-        return Promise.all(rels.map(function (rel) { return cache.match(url(rel)); }));
+        return Promise.all(autoFiles(list).map(function (rel) { return cache.match(url(rel)); }));
       })
     ]).then(function (found) {
       return {

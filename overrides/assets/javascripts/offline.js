@@ -45,9 +45,7 @@
     return bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1e3)) + " KB";
   }
 
-  function format(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
-  }
+  var format = window.hbStore.format;  /* study-store.js loads first (mkdocs.yml) */
 
   var block = document.querySelector(".hb-offline");
   var t = block ? JSON.parse(block.dataset.strings) : {};

@@ -30,6 +30,17 @@
     return Math.max(0, Math.round((new Date(to) - from) / 86400000));
   }
 
+  /* The grade (1-4) a key press asks for, or 0: not with a modifier key, and
+     not while the reader types in a form field. Shared with study.js. */
+  function gradeKey(event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey || !/^[1-4]$/.test(event.key) ||
+        (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)))) {
+      return 0;
+    }
+    return Number(event.key);
+  }
+
   /* The four grade buttons (keys 1-4) under a revealed answer; the review
      session of the study page (study.js) uses them too. onGrade(rating,
      record) runs after a grade is saved. */
@@ -159,13 +170,12 @@
     answer.tabIndex = -1;
 
     document.addEventListener("keydown", function (event) {
-      var target = event.target;
-      if (!grades.element.isConnected || grades.element.hidden || event.ctrlKey || event.metaKey || event.altKey || !/^[1-4]$/.test(event.key) ||
-          (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)))) {
+      var rating = gradeKey(event);
+      if (!rating || !grades.element.isConnected || grades.element.hidden) {
         return;
       }
       event.preventDefault();
-      grades.grade(Number(event.key));
+      grades.grade(rating);
     });
 
     var mark = panel.querySelector(".hb-practice__mastered");
@@ -262,7 +272,7 @@
     });
   }
 
-  window.hbPractice = { gradeBar: gradeBar };
+  window.hbPractice = { gradeBar: gradeBar, gradeKey: gradeKey };
 
   function init() {
     var panel = document.querySelector(".hb-practice");

@@ -7,42 +7,20 @@
  *
  * Material creates the worker and keeps it to itself, so the message goes
  * over a BroadcastChannel, which the worker listens to; it carries the
- * page's language, and a worker of the other language ignores it. Where
- * BroadcastChannel is missing, the same files are fetched into the HTTP
- * cache instead, for the worker to find there.
+ * page's language, and a worker of the other language ignores it. A browser
+ * without BroadcastChannel simply starts Pagefind on the first query.
  */
 (function () {
   "use strict";
-  var CHANNEL = "hb-search-warm";
   var warmed = false;
 
-  function prefetch(lang) {
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    var base = new URL("pagefind/", new URL(config.base, window.location.href));
-    fetch(new URL("pagefind.js", base)).catch(function () {});
-    fetch(new URL("pagefind-entry.json", base)).then(function (response) {
-      return response.json();
-    }).then(function (entry) {
-      var info = (entry.languages || {})[lang];
-      if (info) {
-        fetch(new URL("pagefind." + info.hash + ".pf_meta", base)).catch(function () {});
-        fetch(new URL("wasm." + (info.wasm || "unknown") + ".pagefind", base)).catch(function () {});
-      }
-    }).catch(function () {});
-  }
-
   function warm() {
-    if (warmed) {
+    if (warmed || typeof BroadcastChannel === "undefined") {
       return;
     }
     warmed = true;
-    var lang = document.documentElement.lang;
-    if (typeof BroadcastChannel === "undefined") {
-      prefetch(lang);
-      return;
-    }
-    var channel = new BroadcastChannel(CHANNEL);
-    channel.postMessage({ warm: lang });
+    var channel = new BroadcastChannel("hb-search-warm");
+    channel.postMessage({ warm: document.documentElement.lang });
     channel.close();
   }
 

@@ -413,8 +413,8 @@
   }
 
   window.hbStore = {
-    RATING: RATING, FORMAT: FORMAT, VERSION: VERSION,
-    read: read, write: write, base: base, questions: questions, strings: strings, format: format, fsrs: fsrs,
+    RATING: RATING,
+    read: read, write: write, base: base, questions: questions, strings: strings, format: format,
     review: review, reviewAll: reviewAll, preview: preview, setMastered: setMastered, status: status,
     migrate: migrate, addMock: addMock, exportData: exportData, parse: parse, merge: merge, clear: clear
   };

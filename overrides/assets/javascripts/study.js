@@ -228,13 +228,12 @@
     /* Keys 1-4 grade the revealed answer (not while typing in a form field). */
     document.addEventListener("keydown", function (event) {
       var grades = session && session.grades;
-      var target = event.target;
-      if (!grades || grades.element.hidden || !grades.element.isConnected || event.ctrlKey || event.metaKey ||
-          event.altKey || !/^[1-4]$/.test(event.key) || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) {
+      var rating = window.hbPractice.gradeKey(event);
+      if (!rating || !grades || grades.element.hidden || !grades.element.isConnected) {
         return;
       }
       event.preventDefault();
-      grades.grade(Number(event.key));
+      grades.grade(rating);
     });
   }
 
