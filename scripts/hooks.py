@@ -1,19 +1,14 @@
-"""MkDocs hooks: what the build itself does, for one language per process.
+"""MkDocs hooks: what the build of one language does (mkdocs.yml `hooks:`).
 
-`make build` runs one MkDocs process per language (scripts/build.py); each
-builds `docs/<lang>/` as a site of its own with mkdocs-static-i18n's
+`make build` runs one engine process per language (scripts/outputs/site.py);
+each builds `docs/<lang>/` as a site of its own with mkdocs-static-i18n's
 `build_only_locale`, and the two are merged into one `site/`. So every event
-here sees a single language. The rules live in other modules, which
-`make check` and the tests use too:
+here sees a single language. This module only wires the stages together;
+the rules live in the packages, which `make check` and the tests use too:
 
-* order and generated lists: scripts/catalog.py, scripts/generate.py
-* missing translations: scripts/pages.py
-* math to MathML: scripts/mathml.py
-* unsafe HTML: scripts/safety.py
-* search (Pagefind) and practice data: scripts/search.py, scripts/questions.py
-* "last updated" dates: scripts/dates.py
-* the Anki deck: scripts/anki.py
-* offline reading: scripts/offline.py (after the merge, in scripts/build.py)
+* content model, order and UI strings: scripts/content/
+* page-time work (generated lists, key points, math, safety, dates): scripts/build/
+* per-language outputs (search index, practice data, Anki deck): scripts/outputs/
 """
 
 from __future__ import annotations
@@ -30,12 +25,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts import anki, catalog, dates, generate, questions, search, strings  # noqa: E402
-from scripts.mathml import MathError, to_mathml  # noqa: E402
-from scripts.pages import LANGS, display, kind, missing_translations  # noqa: E402
-from scripts.placeholders import find_placeholders  # noqa: E402
-from scripts.safety import locate, scan  # noqa: E402
-from scripts.source import body_start  # noqa: E402
+from scripts.build import dates, generate  # noqa: E402
+from scripts.build.mathml import MathError, to_mathml  # noqa: E402
+from scripts.build.safety import locate, scan  # noqa: E402
+from scripts.content import catalog, git, strings  # noqa: E402
+from scripts.content.findings import Finding  # noqa: E402
+from scripts.content.layout import LANGS, display, kind, lang_root, missing_translations  # noqa: E402
+from scripts.content.page import body_start  # noqa: E402
+from scripts.content.placeholders import find_placeholders  # noqa: E402
+from scripts.outputs import anki, practice, search  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -57,6 +55,11 @@ class _Build:
     command: str = "build"
 
 
+def _fail(findings: list[Finding]) -> PluginError:
+    """Findings (path:line: [rule] message) as the error that stops the build."""
+    return PluginError("\n".join(map(str, findings)))
+
+
 def language(config) -> str:
     """The language this process builds (mkdocs-static-i18n's build_only_locale)."""
     i18n = config["plugins"].get("i18n")
@@ -72,17 +75,21 @@ def on_config(config, **kwargs):
     docs = Path(config["docs_dir"])
     missing = missing_translations(docs)
     if missing:
-        raise PluginError("\n".join(map(str, missing)))
+        raise _fail(missing)
     _Build.lang = language(config)
     _Build.catalog = catalog.load(docs / _Build.lang)
     _Build.text = strings.in_language(_Build.lang)
-    # The nav is derived from the file tree (scripts/catalog.py), never listed by hand.
+    try:  # every page's date, from one git call; a git failure stops the build here, with git's message
+        dates.last_commits(docs.resolve())
+    except git.GitError as exc:
+        raise _fail([Finding(display(docs), 1, "git", str(exc))]) from None
+    # The nav is derived from the file tree (scripts/content/catalog.py), never listed by hand.
     config["nav"] = _Build.catalog.nav(home_label=_Build.text["generated"]["home_label"])
     config["extra"]["hb"] = _Build.text
     config["extra"]["hb_lang"] = _Build.lang
-    # Offline reading (a service worker at the site root, scripts/offline.py)
+    # Offline reading (a service worker at the site root, scripts/outputs/offline.py)
     # only in built sites: in `make serve` a worker would serve stale files.
-    config["extra"]["hb_offline"] = ({"site_root": "" if _Build.lang == LANGS[0] else "../"}
+    config["extra"]["hb_offline"] = ({"site_root": "../" * lang_root(_Build.lang).count("/")}
                                      if _Build.command == "build" else None)
     return config
 
@@ -94,7 +101,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     # A half-written page: a warning, so `make serve` still previews it while
     # the strict build (and `make check`, which reports it as an error) fails.
     for line, text in find_placeholders(source.read_text(encoding="utf-8-sig").splitlines()):
-        log.warning(f"{display(source)}:{line}: [placeholder] unfilled placeholder {text!r}")
+        log.warning(str(Finding(display(source), line, "placeholder", f"unfilled placeholder {text!r}")))
     return generate.expand(markdown, rel, kind(rel), _Build.catalog, _Build.text, page.meta)
 
 
@@ -104,8 +111,7 @@ def on_page_content(html_text, page, config, files, **kwargs):
     if problems:
         lines = source.read_text(encoding="utf-8-sig").splitlines()
         start = body_start(lines)
-        raise PluginError("\n".join(f"{display(source)}:{locate(lines, p.needle, start)}: [{p.rule}] {p.message}"
-                                    for p in problems))
+        raise _fail([Finding(display(source), locate(lines, p.needle, start), p.rule, p.message) for p in problems])
 
     def render(match: re.Match) -> str:
         display_math = match.group("block") is not None
@@ -114,7 +120,7 @@ def on_page_content(html_text, page, config, files, **kwargs):
             mathml = to_mathml(tex, display=display_math)
         except MathError as exc:
             line = _line_of(source.read_text(encoding="utf-8-sig"), tex)
-            raise PluginError(f"{display(source)}:{line}: [math] {exc}: {tex.strip()[:60]}") from None
+            raise _fail([Finding(display(source), line, "math", f"{exc}: {tex.strip()[:60]}")]) from None
         # Display formulas keep a focusable wrapper so they can scroll sideways
         # (also by keyboard) when wider than the screen; inline ones get a
         # wrapper that becomes a scroll box when a formula is wider than the
@@ -142,10 +148,10 @@ def on_page_context(context, page, config, nav, **kwargs):
 
 def on_files(files, config, **kwargs):
     """Drop Material's lunr search worker and its language files (about 1 MB a
-    language): search runs on Pagefind (scripts/search.py). Drop the source
-    maps of Material's minified bundles (1 MB a language; only a developer
-    tool reads them). Drop the service worker's source too: scripts/offline.py
-    writes it, versioned, to the root of the merged site."""
+    language): search runs on Pagefind (scripts/outputs/search.py). Drop the
+    source maps of Material's minified bundles (1 MB a language; only a
+    developer tool reads them). Drop the service worker's source too:
+    scripts/outputs/offline.py writes it, versioned, to the root of the merged site."""
     for file in list(files):
         if file.src_uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")) \
                 or file.src_uri.endswith(".min.js.map") or file.src_uri.endswith(".min.css.map") \
@@ -156,8 +162,8 @@ def on_files(files, config, **kwargs):
 
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
-    questions.write(site, _Build.catalog, _Build.text)
-    questions.write_strings(site, _Build.text)
+    practice.write(site, _Build.catalog, _Build.text)
+    practice.write_strings(site, _Build.text)
     anki.write(site, _Build.catalog, _Build.text, _Build.lang, config)
     if _Build.serving:
         search.index_in_background(site, _Build.lang)

@@ -5,24 +5,22 @@ Debian's Chromium for the browser tests."""
 from __future__ import annotations
 
 import fcntl
-import functools
-import http.server
 import json
 import os
-import socket
-import subprocess
-import sys
 import shutil
-import threading
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from scripts.build import build as build_site
-from scripts.pages import copy_build_inputs
+from scripts.build import engine
+from scripts.content import catalog
+from scripts.content.layout import DOCS, LANGS, ROOT, lang_root
+from scripts.dev.project import copy_build_inputs
+from scripts.dev.server import free_port, serve
+from scripts.outputs import chromium
+from scripts.outputs.site import build as build_site
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The site is built for a production address and served at
 # http://127.0.0.1:<port>/handbook/: every test also proves that links work
 # below a sub-path and on a host other than the one in site_url.
@@ -30,20 +28,13 @@ SUBPATH = "handbook"
 BUILD_URL = f"https://handbook.example/{SUBPATH}/"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+__all__ = ["free_port", "ROOT"]
 
 
-def mkdocs_build(config_dir: Path, site_dir: Path, site_url: str, strict: bool = True, lang: str = "zh",
-                 engine: str = "mkdocs") -> subprocess.CompletedProcess:
-    """One language's MkDocs build of a project folder (what each process of `make build` runs)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "HANDBOOK_LANG": lang}
-    return subprocess.run(
-        [sys.executable, "-m", engine, "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)],
-        cwd=config_dir, env=env, capture_output=True, text=True,
-    )
+def mkdocs_build(config_dir: Path, site_dir: Path, site_url: str, strict: bool = True,
+                 lang: str = "zh") -> engine.Result:
+    """One language's build of a project folder (what each process of `make build` runs)."""
+    return engine.build(lang, site_dir, site_url, config=config_dir / "mkdocs.yml", strict=strict)
 
 
 def copy_project(dest: Path) -> Path:
@@ -78,7 +69,7 @@ def built_site(tmp_path_factory) -> Path:
     def compute(shared: Path) -> dict:
         lines: list[str] = []
         status = build_site(shared / "served" / SUBPATH, site_url=BUILD_URL, echo=lines.append,
-                            engine=os.environ.get("HANDBOOK_ENGINE", "mkdocs"))
+                            engine_name=os.environ.get("HANDBOOK_ENGINE", "mkdocs"))
         return {"status": status, "output": "\n".join(lines), "site": str(shared / "served" / SUBPATH)}
 
     result = once_per_run(tmp_path_factory, "built-site", compute)
@@ -86,38 +77,10 @@ def built_site(tmp_path_factory) -> Path:
     return Path(result["site"])
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output quiet
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        # Like GitHub Pages: unknown paths get the site's own 404.html.
-        page = Path(self.directory) / SUBPATH / "404.html"
-        if code == 404 and page.exists():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        else:
-            super().send_error(code, message, explain)
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # A browser closed the connection mid-response (a test ended while a
-        # service worker was still downloading): not worth a traceback.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-def serve_folder(folder: Path):
-    """Serve a folder on a free port in a background thread; returns the server."""
-    handler = functools.partial(_Handler, directory=str(folder))
-    server = _Server(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def serve_folder(folder: Path, **options):
+    """Serve a folder on a free port in a background thread, like GitHub Pages
+    (unknown paths get the site's own 404.html); returns the server."""
+    return serve(folder, not_found=folder / SUBPATH / "404.html", **options)
 
 
 @pytest.fixture(scope="session")
@@ -137,17 +100,11 @@ def site_url(site_server) -> str:
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright launches Debian's Chromium; Playwright's own browser
     download cannot work on these machines."""
-    if not Path(CHROMIUM).exists():
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    if not chromium.installed():
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message + "; CI=true, so this is a failure", pytrace=False)
-        pytest.skip(message)
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    }
+            pytest.fail(chromium.MISSING + "; CI=true, so this is a failure", pytrace=False)
+        pytest.skip(chromium.MISSING)
+    return {**browser_type_launch_args, "executable_path": chromium.PATH, "args": list(chromium.FLAGS)}
 
 
 def repo_copy(dest: Path) -> Path:
@@ -182,15 +139,9 @@ def make(copy: Path, command: str, timeout: int = 600, **env: str) -> subprocess
 
 def page_paths() -> list[str]:
     """Every page of the site, both languages, as paths below the site root."""
-    from scripts import catalog
-    from scripts.pages import DOCS, LANGS
+    from scripts.content.layout import page_url
 
-    paths = []
-    for lang in LANGS:
-        for rel in catalog.load(DOCS / lang).ordered_paths():
-            url = "" if rel == "index.md" else rel.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
-            paths.append(("" if lang == LANGS[0] else f"{lang}/") + url)
-    return paths
+    return [lang_root(lang) + page_url(rel) for lang in LANGS for rel in catalog.load(DOCS / lang).ordered_paths()]
 
 
 # Practice mode wires its controls once strings.json (cached) has arrived;

@@ -15,8 +15,8 @@ DOCUMENTS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md"]
 # Commands that are run elsewhere or cannot run inside a test, and why.
 ELSEWHERE = {
     "make test": "this is the run that executes these tests",
-    "make serve": "tests/test_serve.py and tests/test_contributing.py start it, probe it and stop it",
-    "make bench": "tests/test_bench.py runs the same benchmark at N=12 (N=1500 takes ten minutes)",
+    "make serve": "tests/dev/test_serve.py and tests/test_contributing.py start it, probe it and stop it",
+    "make bench": "tests/dev/test_bench.py runs the same benchmark at N=12 (N=1500 takes ten minutes)",
     "make lighthouse": "installs Lighthouse from npm and scores the site; run by hand (README)",
     "make lock": "re-pins every dependency from the package index; run by hand when a pin changes",
     "make test-properdocs": "CI's second job runs it",
@@ -69,7 +69,7 @@ def test_every_rule_id_is_documented_in_both_languages():
     """Each check module's docstring lists its rule ids; CONTRIBUTING's two
     tables must list the same ids."""
     ids = set()
-    for module in [*(ROOT / "scripts/check").glob("*.py"), ROOT / "scripts/safety.py"]:
+    for module in [*(ROOT / "scripts/check/rules").glob("*.py"), ROOT / "scripts/build/safety.py"]:
         docstring = module.read_text(encoding="utf-8").split('"""')[1] if '"""' in module.read_text(
             encoding="utf-8") else ""
         block = docstring.split("Rule id", 1)[1] if "Rule id" in docstring else ""

@@ -1,9 +1,10 @@
 """`make check`: validate the handbook's content and report `path:line: [id] message`.
 
-One module per check; each module's docstring lists its rule ids, and
-CONTRIBUTING.md documents every id with how to fix it. Exit status: 0 when
-clean (warnings allowed), 1 on any error, 2 on bad usage. A traceback means a
-bug in the checker itself, never in the content.
+The engine lives here (this command line, `context.py`: what a check sees,
+`cache.py`: results kept by content hash); the rules live in `rules/`, one
+module per check. Exit status: 0 when clean (warnings allowed), 1 on any
+error, 2 on bad usage. A traceback means a bug in the checker itself, never
+in the content.
 """
 
 from __future__ import annotations
@@ -18,24 +19,14 @@ from pathlib import Path
 
 from scripts.check.cache import Cache, NoCache, salt
 from scripts.check.context import Context
-from scripts.pages import DOCS, ROOT
+from scripts.content.layout import DOCS, ROOT
 
-# Check name (for --only / --skip) -> module in this package. Modules are
-# imported when a check runs, so `python -m scripts.docs serve` and `build`,
-# which share the CLI, need none of the check tools installed.
-CHECKS = {
-    "files": "files",
-    "links": "links",
-    "i18n": "i18n",
-    "frontmatter": "frontmatter",
-    "structure": "structure",
-    "code": "code",
-    "math": "math",
-    "writing": "writing",
-    "safety": "safety",
-    "strings": "ui_strings",
-    "figures": "figures",
-}
+# The checks, in the order they run; each is the module scripts/check/rules/<name>.py
+# (the name is what --only and --skip take). Modules are imported when a check
+# runs, so `python -m scripts.docs serve` and `build`, which share the CLI,
+# need none of the check tools installed.
+CHECKS = ("files", "links", "i18n", "frontmatter", "structure", "code", "math", "writing", "safety", "strings",
+          "figures")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -58,7 +49,7 @@ def run(ctx: Context, names: list[str]) -> list:
     """Findings of the named checks. A check module may define start(ctx) to
     begin slow work in worker processes; all starts run before the first check,
     so that work overlaps with the checks that run in this process."""
-    modules = [importlib.import_module(f"scripts.check.{CHECKS[name]}") for name in names]
+    modules = [importlib.import_module(f"scripts.check.rules.{name}") for name in names]
     for module in modules:
         if hasattr(module, "start"):
             module.start(ctx)

@@ -19,9 +19,9 @@ import os
 import sys
 from pathlib import Path
 
-from scripts.findings import Finding
+from scripts.content.findings import Finding
 
-VERSION = 2
+VERSION = 3
 
 
 def digest(*parts: object) -> str:
@@ -32,21 +32,23 @@ def digest(*parts: object) -> str:
     return hasher.hexdigest()[:32]
 
 
-# Which check each kind of entry belongs to (entries of checks that did not
-# run are kept when the cache is saved).
-KINDS = {"code": "code", "code-page": "code", "facts": "links", "safety": "safety", "markdown-lint": "writing", "writing": "writing", "links": "links",
-         "math": "math", "structure": "structure", "frontmatter": "frontmatter", "i18n": "i18n"}
-
-
 def key(kind: str, *parts: object) -> str:
+    """A cache key: `kind` is the name of the check that stores it, optionally
+    with a sub-kind after a dot ("code.page"); entries of checks that did not
+    run are kept when the cache is saved."""
     return f"{kind}:{digest(*parts)}"
+
+
+def check_of(cache_key: str) -> str:
+    return cache_key.split(":", 1)[0].split(".", 1)[0]
 
 
 def salt(root: Path, config_file: Path | None) -> str:
     """What every cached result depends on besides its own input."""
-    here = Path(__file__).resolve().parent
-    sources = sorted(here.glob("*.py")) + sorted(here.glob("*.json")) + sorted(here.parent.glob("*.py"))
-    tools = here.parent.parent  # the checker's own checkout, whatever folder it checks
+    package = Path(__file__).resolve().parent.parent  # scripts/: the checks and what they import
+    sources = sorted(p for stage in ("check", "content", "build") for pattern in ("*.py", "*.json")
+                     for p in (package / stage).rglob(pattern))
+    tools = package.parent  # the checker's own checkout, whatever folder it checks
     sources += [p for p in (tools / "overrides/locales/strings.yml", config_file, tools / "requirements-check.txt")
                 if p and p.exists()]
     return digest(VERSION, sys.version, *(p.read_bytes() for p in sources))
@@ -101,8 +103,7 @@ class Cache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        entries = {k: v for k, v in self.entries.items()
-                   if k in self.used or KINDS.get(k.split(":")[0]) not in ran}
+        entries = {k: v for k, v in self.entries.items() if k in self.used or check_of(k) not in ran}
         tmp.write_text(json.dumps({"salt": self.salt, "entries": entries}, ensure_ascii=False), encoding="utf-8")
         tmp.replace(self.path)
 

@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from scripts.check.cache import Cache, NoCache
 from scripts.check.cache import key as cache_key
-from scripts.findings import Finding
-from scripts.pages import LANGS, display
-from scripts.source import Page, SourceError
+from scripts.content import config as site_config
+from scripts.content.findings import Finding
+from scripts.content.layout import LANGS, display
+from scripts.content.page import Page, SourceError
 
 
 @dataclass
@@ -47,7 +46,7 @@ class Context:
             if path.suffix != ".md" or len(rel.parts) < 2 or rel.parts[0] not in LANGS:
                 continue
             try:
-                pages[path] = Page(path)
+                pages[path] = Page(path, rel=Path(*rel.parts[1:]).as_posix())
             except SourceError as exc:
                 self.unreadable.append(Finding(self.show(path), exc.line, "encoding", str(exc)))
         return pages
@@ -73,7 +72,7 @@ class Context:
         (the key of each page's findings holds its targets' anchors), and
         scanning 7,000 unchanged pages for them took longer than the rest."""
         page = self.pages[path]
-        key = cache_key("facts", page.digest)
+        key = cache_key("links.facts", page.digest)
         found = self.cache.get(key)
         if found is None:
             found = [[link.target for link in page.links], sorted(page.anchor_ids)]
@@ -85,21 +84,9 @@ class Context:
 
     @cached_property
     def config(self) -> dict | None:
-        """mkdocs.yml as data: !ENV resolved like mkdocs does, other tags ignored."""
+        """mkdocs.yml as data, as MkDocs reads it (None without one)."""
         config = self.config_file or self.root / "mkdocs.yml"
-        if not config.exists():
-            return None
-        loader = type("Loader", (yaml.SafeLoader,), {})
-
-        def env(loader_, node):
-            name, *default = loader_.construct_sequence(node) if isinstance(node, yaml.SequenceNode) \
-                else [loader_.construct_scalar(node)]
-            return os.environ.get(name, default[0] if default else None)
-
-        loader.add_constructor("!ENV", env)
-        loader.add_multi_constructor("!", lambda *_: None)
-        loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-        return yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}
+        return site_config.load(config) if config.exists() else None
 
     @cached_property
     def site_url(self) -> str | None:

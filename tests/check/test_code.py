@@ -77,7 +77,7 @@ def test_invalid_json_block(tree):
 
 
 def test_cached_findings_come_back_at_their_line_and_an_edit_is_checked_again(tree):
-    # Code findings are cached per page and per block (scripts/check/code.py):
+    # Code findings are cached per page and per block (scripts/check/rules/code.py):
     # an unchanged page reports them from the cache, at the same line; a block
     # that moved keeps its entry but is reported at its new line; a fix clears them.
     line = tree.replace(Q, "#> 9", "#> 10")

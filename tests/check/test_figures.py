@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from figures._svg import MIN_TEXT_PX, PHONE_CONTENT_WIDTH, plain
-from scripts.figures import FIGURES, load, render, sources, write_all
-from scripts.pages import DOCS, LANGS
+from scripts.content.figures import FIGURES, load, render, sources, write_all
+from scripts.content.layout import DOCS, LANGS
 from tests.check.conftest import ROOT, assert_finding
 
 ZH = "docs/zh/python/example.md"
@@ -158,7 +158,7 @@ def test_renders_deterministically_and_matches_the_committed_file(rendered):
 
 def test_renders_the_same_in_other_processes():
     """No dependence on hash seeds or process state: two fresh interpreters agree with the committed files."""
-    code = ("import hashlib, sys; from scripts.figures import FIGURES, load, render, sources\n"
+    code = ("import hashlib, sys; from scripts.content.figures import FIGURES, load, render, sources\n"
             "for s in sources(FIGURES):\n"
             "    f = load(s)\n"
             "    for lang in ('zh', 'en'):\n"

@@ -25,7 +25,7 @@ def test_unclosed_display_math(tree):
 
 def test_mathml_has_no_self_closing_tags():
     """Minifiers mishandle `<mspace ... />` (the formula's rest ends up inside it)."""
-    from scripts.mathml import to_mathml
+    from scripts.build.mathml import to_mathml
 
     out = to_mathml(r"a\,b \quad \frac{1}{2}", display=True)
     assert "/>" not in out and '<mspace width="0.167em"></mspace>' in out

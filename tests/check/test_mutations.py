@@ -4,6 +4,7 @@ real page, and expect every fault reported at its own file and line."""
 from __future__ import annotations
 
 import shutil
+
 import pytest
 
 from tests.check.conftest import ROOT, Tree

@@ -1,4 +1,4 @@
-"""Unsafe content is judged on the rendered HTML (scripts/safety.py), wherever it
+"""Unsafe content is judged on the rendered HTML (scripts/build/safety.py), wherever it
 hides: raw tags, multi-line tags, Markdown link and image syntax, entities,
 case and whitespace inside a URL scheme."""
 

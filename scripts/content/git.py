@@ -1,0 +1,63 @@
+"""Git history of the content: one place that calls git, and fails loudly.
+
+Page dates ("last updated") and the stale-translation check read the
+history. A git call that fails is an error with git's own message, never an
+empty answer: in CI's container git refuses a workspace owned by another
+user ("detected dubious ownership"), and a silent fallback there dated every
+page by the deploy day and switched the stale-translation check off.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+
+class GitError(RuntimeError):
+    """A git command failed; the message says which and why, and how to fix it."""
+
+
+def git(cwd: Path, *args: str, timeout: int = 120, check: bool = True) -> subprocess.CompletedProcess:
+    """Run git in `cwd`. With check (the default), a non-zero exit raises GitError."""
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    except FileNotFoundError:
+        raise GitError("git is not installed; the page dates and the translation check need it") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"`git {' '.join(args)}` did not finish within {timeout} s") from None
+    if check and done.returncode != 0:
+        message = done.stderr.strip() or f"exit status {done.returncode}"
+        hint = (" (the checkout belongs to another user: run `git config --global --add safe.directory "
+                f"{cwd}`, as .ci/run does)") if "dubious ownership" in message else ""
+        raise GitError(f"`git {' '.join(args)}` failed in {cwd}: {message}{hint}")
+    return done
+
+
+@lru_cache(maxsize=8)
+def toplevel(path: Path) -> Path | None:
+    """The root of the work tree that holds `path`, or None when no folder above it
+    has a `.git` (a scratch copy or an unpacked archive: content without history).
+    Inside a repository, a git failure raises GitError."""
+    path = path.resolve()
+    if not any((folder / ".git").exists() for folder in (path, *path.parents)):
+        return None
+    return Path(git(path, "rev-parse", "--show-toplevel").stdout.strip()).resolve()
+
+
+def last_commits(folder: Path, fmt: str) -> dict[str, str]:
+    """File path (relative to the work tree) -> `fmt` (a git log format, e.g. %ct or
+    %H) of the last commit that touched it, for every file under `folder`: one
+    `git log` for the whole tree instead of one per file. {} without a repository."""
+    top = toplevel(folder)
+    if top is None:
+        return {}
+    log = git(top, "log", f"--format=%x00{fmt}", "--name-only", "--", str(folder)).stdout
+    found: dict[str, str] = {}
+    value = None
+    for line in log.splitlines():
+        if line.startswith("\x00"):
+            value = line[1:]
+        elif line.strip() and value is not None:
+            found.setdefault(line.strip(), value)
+    return found

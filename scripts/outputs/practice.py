@@ -1,0 +1,43 @@
+"""Practice data: the list of questions the page scripts draw from.
+
+Written at build time to `questions.json` at each language's root
+(site/questions.json, site/en/questions.json): url (relative to the language
+root, so the same question has the same key in both languages), title,
+section, section title, tags, tag names and level, in catalog order. Practice
+mode, review and mock interviews fetch it; question pages stay plain HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scripts.content.catalog import Catalog
+
+
+def records(catalog: Catalog, text: dict) -> list[dict]:
+    tag_names = text.get("tags", {})
+    out = []
+    for section in catalog.sections:
+        for q in section.questions:
+            tags = q.tags
+            out.append({"url": q.url, "title": q.title, "section": section.slug, "section_title": section.title,
+                        "tags": tags, "tag_names": [tag_names.get(t, t) for t in tags],
+                        "level": q.meta.get("level") or ""})
+    return out
+
+
+def write(site: Path, catalog: Catalog, text: dict) -> Path:
+    site.mkdir(parents=True, exist_ok=True)
+    path = site / "questions.json"
+    path.write_text(json.dumps(records(catalog, text), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
+
+
+def write_strings(site: Path, text: dict) -> Path:
+    """strings.json: the page scripts' messages in this language (practice and
+    levels), fetched once and cached, instead of repeated in every page."""
+    path = site / "strings.json"
+    data = {"practice": text.get("practice", {}), "levels": text.get("levels", {})}
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
