@@ -2,120 +2,71 @@
 
 The Makefile, CI and the tests call this instead of spelling out tool flags in
 several places, so a flag such as ``--strict`` lives in exactly one spot. Each
-task imports its stage only when it runs, so `serve` and `build` need none of
-the check or test tools installed.
+task's module is imported only when the task runs, so `serve` and `build`
+need none of the check or test tools installed.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
+from scripts.build.engine import ENGINES
 from scripts.content.layout import LANGS, ROOT
 
-
-def build(args: argparse.Namespace) -> int:
-    from scripts.outputs.site import build as build_site
-
-    return build_site(ROOT / args.site_dir, engine_name=args.engine, langs=tuple(args.lang or LANGS))
-
-
-def serve(args: argparse.Namespace) -> int:
-    from scripts.dev.serve import serve_all, serve_one
-
-    return serve_one(args.lang, args.addr) if args.lang else serve_all(args.addr)
-
-
-def check(args: argparse.Namespace) -> int:
-    from scripts.check import main as check_main
-
-    return check_main(args=args)
-
-
-def new(args: argparse.Namespace) -> int:
-    from scripts.dev.scaffold import scaffold
-
-    return scaffold(args.section, args.slug)
-
-
-def figures(args: argparse.Namespace) -> int:
-    from scripts.content.figures import write_all
-
-    return write_all()
-
-
-def vendor(args: argparse.Namespace) -> int:
-    from scripts.dev.vendor import vendor as copy_vendored
-
-    return copy_vendored()
-
-
-def lint_workflows(args: argparse.Namespace) -> int:
-    from scripts.dev.workflows import lint
-
-    return lint()
-
-
-def bench(args: argparse.Namespace) -> int:
-    from scripts.dev.bench.run import main as bench_main
-
-    return bench_main(args.n, args.json, baseline=not args.no_baseline)
-
-
-def pdf(args: argparse.Namespace) -> int:
-    from scripts.outputs.pdf import make
-
-    return make(ROOT / args.site_dir, langs=tuple(args.lang or LANGS), tagged=args.tagged)
-
-
-def lighthouse(args: argparse.Namespace) -> int:
-    from scripts.dev.lighthouse import main as lighthouse_main
-
-    return lighthouse_main(args.site_dir)
+LANG = {"action": "append", "choices": list(LANGS), "help": "only these languages"}
+SITE_DIR = {"default": "site"}
+# task -> (help, "module:function", how the function is called, its options)
+TASKS = {
+    "build": ("strict build of both languages", "scripts.outputs.site:build",
+              lambda f, a: f(ROOT / a.site_dir, engine_name=a.engine, langs=tuple(a.lang or LANGS)),
+              {"--site-dir": SITE_DIR, "--engine": {"choices": list(ENGINES), "default": ENGINES[0]},
+               "--lang": LANG}),
+    "serve": ("live-reloading preview", "scripts.dev.serve:serve",
+              lambda f, a: f(a.addr, a.lang),
+              {"--addr": {"default": "127.0.0.1:8000"},
+               "--lang": {"choices": list(LANGS), "help": "serve only this language, at its production path"}}),
+    "check": ("validate the content (see CONTRIBUTING)", "scripts.check:main", lambda f, a: f(args=a), None),
+    "new": ("scaffold a question or a section in both languages", "scripts.dev.scaffold:scaffold",
+            lambda f, a: f(a.section, a.slug),
+            {"--section": {"help": "section folder, e.g. deep-learning"},
+             "--slug": {"help": "question file name without .md, e.g. batch-normalization"}}),
+    "figures": ("render figures/*.py into docs/<lang>/<section>/img/*.svg", "scripts.content.figures:write_all",
+                lambda f, a: f(), {}),
+    "vendor": ("copy the vendored browser libraries (ts-fsrs) from node_modules", "scripts.dev.vendor:vendor",
+               lambda f, a: f(), {}),
+    "lint-workflows": ("zizmor and JSON-schema checks of .github/", "scripts.dev.workflows:lint",
+                       lambda f, a: f(), {}),
+    "bench": ("scale benchmark on a generated corpus", "scripts.dev.bench.run:main",
+              lambda f, a: f(a.n, a.json, baseline=not a.no_baseline),
+              {"--n": {"type": int, "default": 100, "help": "number of questions"},
+               "--json": {"help": "also write the results to this JSON file"},
+               "--no-baseline": {"action": "store_true", "help": "skip the default-configuration build"}}),
+    "pdf": ("PDF books of the built site into <site>/downloads/ (needs Chromium)", "scripts.outputs.pdf:make",
+            lambda f, a: f(ROOT / a.site_dir, langs=tuple(a.lang or LANGS), tagged=a.tagged),
+            {"--site-dir": SITE_DIR, "--lang": LANG,
+             "--tagged": {"action": "store_true", "help": "tagged (structured) PDF: about twice the size"}}),
+    "lighthouse": ("Lighthouse scores of the built site", "scripts.dev.lighthouse:main",
+                   lambda f, a: f(a.site_dir), {"--site-dir": SITE_DIR}),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
-    from scripts.build.engine import ENGINES
-    from scripts.check import add_arguments
+    from scripts.check import add_arguments  # the check's options are the check's own
 
     parser = argparse.ArgumentParser(prog="python -m scripts.docs", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="task", required=True)
-    p = sub.add_parser("build", help="strict build of both languages")
-    p.add_argument("--site-dir", default="site")
-    p.add_argument("--engine", choices=list(ENGINES), default=ENGINES[0])
-    p.add_argument("--lang", action="append", choices=list(LANGS), help="build only these languages")
-    p.set_defaults(func=build)
-    p = sub.add_parser("serve", help="live-reloading preview")
-    p.add_argument("--addr", default="127.0.0.1:8000")
-    p.add_argument("--lang", choices=list(LANGS), help="serve only this language, at its production path")
-    p.set_defaults(func=serve)
-    p = add_arguments(sub.add_parser("check", help="validate the content (see CONTRIBUTING)"))
-    p.set_defaults(func=check)
-    p = sub.add_parser("new", help="scaffold a question or a section in both languages")
-    p.add_argument("--section", help="section folder, e.g. deep-learning")
-    p.add_argument("--slug", help="question file name without .md, e.g. batch-normalization")
-    p.set_defaults(func=new)
-    p = sub.add_parser("figures", help="render figures/*.py into docs/<lang>/<section>/img/*.svg")
-    p.set_defaults(func=figures)
-    p = sub.add_parser("vendor", help="copy the vendored browser libraries (ts-fsrs) from node_modules")
-    p.set_defaults(func=vendor)
-    p = sub.add_parser("lint-workflows", help="zizmor and JSON-schema checks of .github/")
-    p.set_defaults(func=lint_workflows)
-    p = sub.add_parser("bench", help="scale benchmark on a synthetic corpus")
-    p.add_argument("--n", type=int, default=100, help="number of questions")
-    p.add_argument("--json", help="also write the results to this JSON file")
-    p.add_argument("--no-baseline", action="store_true", help="skip the default-configuration build")
-    p.set_defaults(func=bench)
-    p = sub.add_parser("pdf", help="PDF books of the built site into <site>/downloads/ (needs Chromium)")
-    p.add_argument("--site-dir", default="site")
-    p.add_argument("--lang", action="append", choices=list(LANGS), help="only these languages")
-    p.add_argument("--tagged", action="store_true", help="tagged (structured) PDF: about twice the size")
-    p.set_defaults(func=pdf)
-    p = sub.add_parser("lighthouse", help="Lighthouse scores of the built site")
-    p.add_argument("--site-dir", default="site")
-    p.set_defaults(func=lighthouse)
+    for name, (help_text, target, _, options) in TASKS.items():
+        task = sub.add_parser(name, help=help_text)
+        if options is None:
+            add_arguments(task)
+        for flag, settings in (options or {}).items():
+            task.add_argument(flag, **settings)
     args = parser.parse_args(argv)
-    return args.func(args)
+    _, target, call, _ = TASKS[args.task]
+    module, function = target.split(":")
+    return call(getattr(importlib.import_module(module), function), args)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,11 @@ def serve_one(lang: str, addr: str) -> int:
     return 0  # not reached
 
 
+def serve(addr: str, lang: str | None = None) -> int:
+    """`make serve`: one language at its production path, or both behind a proxy."""
+    return serve_one(lang, addr) if lang else serve_all(addr)
+
+
 def serve_all(addr: str) -> int:
     """Both languages behind one address; returns when stopped."""
     host, _, port = addr.rpartition(":")
