@@ -6,7 +6,9 @@ a separate chip with its own firmware, powered from the standby rail, with its
 own MAC and IP on a dedicated management port or shared through NC-SI; it is
 reached out of band over IPMI (UDP 623) or Redfish/the web interface (HTTPS)
 and belongs on an isolated management network, never on the internet. The
-addresses are the page's examples (host 192.168.1.100, BMC 192.168.1.50).
+addresses are the page's examples: the host at 192.168.1.100 on the production
+network 192.168.1.0/24, the BMC at 10.0.0.50 on the separate management network
+10.0.0.0/24.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ TARGET = "computer-basics/img/host-bmc-network.svg"
 LABELS = {
     "en": {
         "title": "A server's host and BMC on the production and management networks",
-        "production": "Production network",
+        "production": "Production network 192.168.1.0/24",
         "users": "users, services, SSH: in-band",
         "server": "Server",
         "host": ["Host", "CPU, memory, OS"],
@@ -26,16 +28,16 @@ LABELS = {
         "host_ip": "192.168.1.100",
         "bmc": ["BMC", "own chip and firmware", "standby power: works", "while the host is off"],
         "port": "port: BMC IP",
-        "bmc_ip": "192.168.1.50",
+        "bmc_ip": "10.0.0.50",
         "inband": "ipmitool via /dev/ipmi0",
         "ncsi": "NC-SI: shared host port",
-        "management": "Management network (isolated)",
+        "management": "Management network (isolated) 10.0.0.0/24",
         "admin": ["Admin workstation: out-of-band", "IPMI over LAN, UDP 623", "Redfish and web UI, HTTPS"],
         "internet": "never exposed to the internet",
     },
     "zh": {
         "title": "服务器的主机与 BMC 分别接入业务网络和管理网络",
-        "production": "业务网络",
+        "production": "业务网络 192.168.1.0/24",
         "users": "用户、服务、SSH：带内",
         "server": "服务器",
         "host": ["主机", "CPU、内存、操作系统"],
@@ -43,10 +45,10 @@ LABELS = {
         "host_ip": "192.168.1.100",
         "bmc": ["BMC", "独立芯片和固件", "待机电源供电：", "主机关机也能工作"],
         "port": "管理网口：BMC IP",
-        "bmc_ip": "192.168.1.50",
+        "bmc_ip": "10.0.0.50",
         "inband": "ipmitool 经 /dev/ipmi0",
         "ncsi": "或经 NC-SI 共享主机网口",
-        "management": "管理网络（隔离）",
+        "management": "管理网络（隔离）10.0.0.0/24",
         "admin": ["管理员工作站：带外", "IPMI over LAN，UDP 623", "Redfish 与 Web 界面，HTTPS"],
         "internet": "绝不暴露到互联网",
     },
