@@ -29,6 +29,10 @@ SHORT_ANSWER_ID = "short-answer"
 _TARGET = re.compile(r"(\]\()(<[^>]*>|[^)\s]+)")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+# What a reader does not say aloud: display and inline formulas, code spans, link targets.
+_UNSPOKEN = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`|\]\([^)]*\)", re.S)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
 @dataclass
@@ -142,3 +146,12 @@ def rebase(markdown: str, rel: str, resolve: Callable[[str], str] | None = None)
     code = in_code(lines)
     return "\n".join(line if code[index] else _FOOTNOTE_REF.sub("", _TARGET.sub(target, line))
                      for index, line in enumerate(lines))
+
+
+def spoken_length(markdown: str, lang: str) -> int:
+    """How long a passage is when said aloud: Chinese characters for Chinese,
+    words for English; formulas, code and link targets are not counted."""
+    lines = markdown.split("\n")
+    code = in_code(lines)
+    text = _UNSPOKEN.sub(" ", "\n".join(line for index, line in enumerate(lines) if not code[index]))
+    return len(_HAN.findall(text)) if lang == "zh" else len(_WORD.findall(text))

@@ -69,3 +69,25 @@ def test_a_correction_needs_a_summary_title(tree):
 def test_a_correction_inside_the_short_answer_is_reported(tree):
     line = tree.replace(Q, "## 详解 { #details }", BOX + "\n## 详解 { #details }")
     assert_finding(tree.check("--only", "structure"), f"{Q}:{line}: [correction] corrections come after the short answer")
+
+
+def test_a_short_answer_longer_than_45_seconds_is_reported_with_its_length(tree):
+    sentence = "模型压缩在精度可接受时减小体积与计算量。"  # 19 characters said aloud
+    line = tree.replace(Q, "示例用 Python 打印", sentence * 10 + "示例用 Python 打印")
+    heading = tree.read(Q).splitlines().index("## 简答 { #short-answer }") + 1
+    found = tree.check("--only", "structure")
+    count = 10 * 19 + len("示例用打印的值见详解")
+    assert_finding(found, f"{Q}:{heading}: [short-answer-length] the short answer is {count} Chinese characters "
+                          "(limit 180")
+    assert line > heading
+
+
+def test_formulas_code_and_link_targets_do_not_count_towards_the_length(tree):
+    en = "docs/en/python/example.md"
+    body = "The example prints the value of"  # the short answer says 11 words in all
+    unspoken = "$a + b + c + d + e + f + g$ `one two three four five six` [x](very/long/target.md) " * 5
+    tree.replace(en, body, " ".join(["word"] * 94) + f" {unspoken}{body}")  # 94 + 5 link texts + 11 = 110
+    assert tree.check("--only", "structure").returncode == 0, "110 words is the limit"
+    tree.replace(en, body, "one more " + body)
+    assert_finding(tree.check("--only", "structure"), f"{en}:")
+    assert "[short-answer-length] the short answer is 112 English words" in tree.check("--only", "structure").stdout

@@ -4,6 +4,9 @@ Rule ids:
   short-answer       a question page does not open with its short answer: the
                      first thing after the `# Title` must be `## ... { #short-answer }`
                      with text under it
+  short-answer-length  a short answer longer than a candidate says in 30-45 seconds:
+                     over 180 Chinese characters or 110 English words (formulas,
+                     code and link targets not counted); move the rest into the body
   heading-duplicate  two headings (or blocks) on one page with the same id; links
                      to the second one would land on the first
   placeholder        an unfilled `[[TODO: ...]]` left by `make new`
@@ -19,7 +22,7 @@ import re
 from scripts.check.context import Context
 from scripts.content.findings import Finding
 from scripts.content.layout import kind, lang_of, rel_of
-from scripts.content.markdown import SHORT_ANSWER_ID
+from scripts.content.markdown import SHORT_ANSWER_ID, spoken_length
 from scripts.content.page import BLOCK_ATTR_ID
 from scripts.content.placeholders import find_placeholders
 
@@ -34,6 +37,7 @@ def _page(ctx, path, page, shown):
     yield from _duplicates(shown, page)
     if kind(rel_of(path, ctx.docs)) == "question":
         yield from _short_answer_first(shown, page)
+        yield from _short_answer_length(shown, page, lang_of(path, ctx.docs))
     yield from _corrections(shown, page, lang_of(path, ctx.docs))
 
 
@@ -64,6 +68,20 @@ def _short_answer_first(shown, page):
                       "(move this below it)")
     elif not page.short_answer.strip():
         yield Finding(shown, heading.line, "short-answer", "the short answer is empty")
+
+
+# What a candidate says in the first 30-45 seconds of an answer.
+SPOKEN_LIMIT = {"zh": (180, "Chinese characters"), "en": (110, "English words")}
+
+
+def _short_answer_length(shown, page, lang):
+    limit, unit = SPOKEN_LIMIT.get(lang, SPOKEN_LIMIT["en"])
+    length = spoken_length(page.short_answer, lang)
+    if length > limit:
+        line = next((h.line for h in page.headings if h.id == SHORT_ANSWER_ID), 1)
+        yield Finding(shown, line, "short-answer-length",
+                      f"the short answer is {length} {unit} (limit {limit}, formulas and code not counted): "
+                      "keep what a candidate says in 30-45 seconds and move the rest into the body")
 
 
 BLOCK = re.compile(r"^///\s*(?P<kind>[\w-]+)\s*(?:\|\s*(?P<title>.*?))?\s*$")
