@@ -17,7 +17,7 @@ import time
 import traceback
 from pathlib import Path
 
-from scripts.check.cache import Cache, NoCache, salt
+from scripts.check.cache import Cache
 from scripts.check.context import Context
 from scripts.content.layout import DOCS, ROOT
 
@@ -36,12 +36,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--skip", action="append", choices=sorted(CHECKS), default=[], metavar="CHECK",
                         help="skip this check (repeatable)")
     parser.add_argument("--no-run", action="store_true", help="do not execute code blocks")
-    parser.add_argument("--fix", action="store_true", help="repair CJK spacing and punctuation in place")
+    parser.add_argument("--fix", action="store_true",
+                        help="repair what can be repaired in place (CJK spacing and punctuation, the issue form's "
+                             "section list) and list each change")
+    parser.add_argument("--update-output", action="store_true",
+                        help="rewrite the `#>` output lines of Python examples with what they print now")
     parser.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: docs/)")
     parser.add_argument("--root", type=Path, help="paths are shown relative to this folder")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel workers")
     parser.add_argument("--no-cache", action="store_true",
-                        help="ignore and do not write .cache/check.json (re-run every slow check)")
+                        help="re-run every slow check instead of reusing .cache/check.json (the fresh results "
+                             "are stored)")
     return parser
 
 
@@ -71,9 +76,9 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
     root = (args.root or (ROOT if docs.is_relative_to(ROOT) else docs.parent)).resolve()
     config = root / "mkdocs.yml"
     config_file = config if config.exists() else None
-    cache = NoCache() if args.no_cache else Cache(root / ".cache" / "check.json", salt(root, config_file))
+    cache = Cache(root / ".cache" / "check.json", fresh=args.no_cache or args.update_output)
     ctx = Context(docs=docs, root=root, run_code=not args.no_run, fix=args.fix, jobs=args.jobs,
-                  config_file=config_file, cache=cache)
+                  config_file=config_file, cache=cache, update_output=args.update_output)
     names = [n for n in (args.only or CHECKS) if n not in args.skip]
     started = time.perf_counter()
     try:

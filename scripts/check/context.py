@@ -24,6 +24,7 @@ class Context:
     jobs: int = 4
     config_file: Path | None = None
     cache: Cache = field(default_factory=NoCache)
+    update_output: bool = False  # rewrite the `#>` lines of Python examples (code check)
     unreadable: list[Finding] = field(default_factory=list)
     # Work a check started early in the background (see safety.start), by check name.
     pending: dict = field(default_factory=dict)

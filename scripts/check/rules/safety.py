@@ -39,7 +39,7 @@ def start(ctx: Context) -> None:
     checks run in this process meanwhile (`run` calls this before any check)."""
     todo, cached = [], []
     for path, page in ctx.pages.items():
-        key = cache_key("safety", page.digest)
+        key = cache_key("safety", page.digest, repr(ctx.config))
         found = ctx.cache.lookup(key, ctx.show(path))
         if found is None:
             todo.append((path, key))
