@@ -24,6 +24,7 @@ import http.client
 import http.server
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -58,6 +59,15 @@ def serve_one(lang: str, addr: str) -> int:
 
 def serve(addr: str, lang: str | None = None) -> int:
     """`make serve`: one language at its production path, or both behind a proxy."""
+    host, _, port = addr.rpartition(":")
+    try:
+        with socket.socket() as probe:
+            probe.bind((host or "127.0.0.1", int(port)))
+    except (OSError, ValueError) as exc:
+        reason = "is already in use (another `make serve`?)" if isinstance(exc, OSError) else "is not host:port"
+        suggestion = f"{host or '127.0.0.1'}:{int(port) + 1}" if port.isdigit() else "127.0.0.1:8001"
+        print(f"make serve: {addr} {reason}; choose another address: make serve ADDR={suggestion}")
+        return 1
     return serve_one(lang, addr) if lang else serve_all(addr)
 
 

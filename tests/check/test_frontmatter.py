@@ -84,3 +84,39 @@ def test_page_without_front_matter(tree):
 def test_section_pages_need_an_order(tree):
     tree.replace("docs/zh/python/index.md", "order: 1\n", "")
     assert_finding(tree.check("--only", "frontmatter"), "docs/zh/python/index.md:1: [frontmatter]")
+
+
+def test_a_full_width_colon_is_named_at_its_own_line(tree):
+    line = tree.replace(Q, "level: common", "level： common")
+    result = tree.check("--only", "frontmatter")
+    assert_finding(result, f"{Q}:{line}: [frontmatter] a full-width colon '：' after 'level'")
+    assert result.stdout.count("[frontmatter]") == 1  # one finding per mistake
+
+
+def test_an_over_indented_list_item_is_not_reported_as_an_unknown_tag(tree):
+    line = tree.replace(Q, "  - python\n", "  - python\n   - optimization\n")
+    result = tree.check("--only", "frontmatter")
+    assert_finding(result, f"{Q}:{line + 1}: [frontmatter] this list item is indented by 3 spaces and the one above by 2")
+    assert "unknown tag" not in result.stdout and result.stdout.count("[frontmatter]") == 1
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tree):
+    line = tree.replace(EN, "title: What is an example?", 'title: "What is an example?')
+    result = tree.check("--only", "frontmatter")
+    assert_finding(result, f"{EN}:{line}: [frontmatter] the quote that opens")
+
+
+def test_a_colon_inside_an_unquoted_title_says_to_quote_it(tree):
+    line = tree.replace(EN, "title: What is an example?", "title: Batch normalization: what does it do?")
+    result = tree.check("--only", "frontmatter")
+    assert_finding(result, f"{EN}:{line}: [frontmatter] ': ' inside the unquoted value")
+    assert 'quote the whole value ("...")' in result.stdout and "mapping values" not in result.stdout
+
+
+def test_block_scalars_and_quoted_values_with_colons_are_fine(tree):
+    tree.replace(EN, "title: What is an example?", 'title: "Batch normalization: what does it do?"')
+    tree.replace(EN, "# What is an example?", "# Batch normalization: what does it do?")
+    tree.replace(EN, "description: An example question for testing the checker.",
+                 "description: >-\n  A description: folded\n    - not a list: here")
+    result = tree.check("--only", "frontmatter")
+    assert result.returncode == 0, result.stdout

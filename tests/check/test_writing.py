@@ -75,3 +75,31 @@ def test_fix_works_on_a_large_page(tree):
     result = tree.check("--only", "writing", "--fix")
     assert "Traceback" not in result.stderr, result.stderr
     assert tree.read(Q).rstrip().endswith("最后一段用 Python 写成。")
+
+
+def test_half_width_semicolon_and_colon_after_chinese_are_reported_in_context(tree):
+    long = "这一段话故意写得很长，" * 6 + "前面都没有问题;后面也没有"
+    line = tree.replace(Q, "回到", long + "\n\n回到")
+    result = tree.check("--only", "writing")
+    assert_finding(result, f"{Q}:{line}: [cjk-spacing] half-width punctuation in Chinese text: "
+                           "'…，前面都没有问题;后面也没有' → '…，前面都没有问题；后面也没有'")
+
+
+def test_code_formulas_and_links_keep_their_ascii_punctuation(tree):
+    tree.replace(Q, "回到", "调用 `f(a, b);` 得到 $x,y$，见[文档](https://example.com/a;b)。\n\n回到")
+    assert tree.check("--only", "writing").returncode == 0
+
+
+def test_a_long_line_shows_what_changes_not_its_first_50_characters(tree):
+    line = tree.replace(Q, "回到", "很" * 80 + "好test好。\n\n回到")
+    result = tree.check("--only", "writing")
+    assert_finding(result, f"{Q}:{line}: [cjk-spacing] '…很很很很很很很好test好。' → '…很很很很很很很好 test 好。'")
+
+
+def test_fix_lists_every_change_it_made(tree):
+    line = tree.replace(Q, "回到", "中文和English混排;没有空格\n\n回到")
+    result = tree.check("--only", "writing", "--fix")
+    assert result.returncode == 0, result.stdout
+    assert f"{Q}:{line}: [cjk-spacing] fixed: '中文和English混排;没有空格' → '中文和 English 混排；没有空格'" \
+        in result.stdout
+    assert "中文和 English 混排；没有空格" in tree.read(Q)

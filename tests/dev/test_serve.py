@@ -130,3 +130,17 @@ def test_only_english_is_served_under_en(preview):
     assert status != 200 or attr(root, "html", "lang") != "zh"
     os.killpg(p.process.pid, signal.SIGINT)
     p.assert_gone()
+
+
+def test_a_busy_port_says_which_address_to_use_instead():
+    import socket
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "scripts.docs", "serve", "--addr", f"127.0.0.1:{port}"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert f"make serve ADDR=127.0.0.1:{port + 1}" in done.stdout and "Traceback" not in done.stderr, done

@@ -1,7 +1,8 @@
 """Writing: CJK copywriting, Markdown style, titles, headings.
 
 Rule ids:
-  cjk-spacing    space between CJK and Latin/digits, full-width punctuation in Chinese (autocorrect; --fix repairs)
+  cjk-spacing    space between CJK and Latin/digits, full-width punctuation in Chinese (autocorrect, and
+                 half-width , ; : ! ? . after Chinese text; --fix repairs and lists each change)
   markdown-lint  a Markdown style finding of rumdl (rule set below)
   page-title     no title (front-matter `title` and one `# H1`), or they disagree
   page-empty     a page with no text besides its headings
@@ -12,6 +13,7 @@ Rule ids:
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -25,6 +27,7 @@ import autocorrect_py
 from scripts.check.cache import key as cache_key
 from scripts.check.context import Context
 from scripts.content.findings import Finding
+from scripts.content.layout import lang_of
 from scripts.content.markdown import in_code
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -58,7 +61,16 @@ DISABLED_RULES = {
     "md031": "blank lines around fences: fences inside list items follow Python-Markdown's rules",
     "md032": "blank lines around lists: same",
     "md036": "emphasis as heading: bold lead-ins such as **Short answer** are intended",
+    "md045": "image alt text: figure-alt owns it (one finding per mistake)",
+    "md057": "relative link targets: link-target owns it (one finding per mistake)",
 }
+# Half-width punctuation right after Chinese text, and its full-width form.
+# (Brackets stay out: 注意力（Attention）is written with full-width ones, but
+# code and formulas in Chinese text keep their ASCII ones.)
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"}
+_HALF_WIDTH = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\u3001-\u303f\uff01-\uff5e])([,;:!?.])(?=\s|$|[\u3400-\u4dbf\u4e00-\u9fff])")
+# What is not Chinese prose inside a line: code spans, formulas, link targets, URLs, HTML tags.
+_NOT_PROSE = re.compile(r"(`+).*?\1|\$[^$]+\$|\]\([^)]*\)|https?://\S+|<[^>]+>")
 
 
 def check(ctx: Context):
@@ -107,25 +119,78 @@ def _chunks(lines: list[str]) -> list[tuple[int, list[str]]]:
     return [c for c in chunks if c[1]]
 
 
+def changed(old: str, new: str, context: int = 8) -> str:
+    """What changed between two versions of a line, in context: '…见下文,再…' → '…见下文，再…'.
+    Changes close together share one window; a far one is counted, not shown."""
+    ops = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return f"'{old.strip()}'"
+    near = [op for op in ops if op[1] - ops[0][2] <= 3 * context]
+    a1, a2, b1, b2 = ops[0][1], near[-1][2], ops[0][3], near[-1][4]
+
+    def window(text: str, start: int, end: int) -> str:
+        left, right = max(0, start - context), min(len(text), end + context)
+        return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+    more = f" (and {len(ops) - len(near)} more on this line)" if len(ops) > len(near) else ""
+    return f"'{window(old, a1, a2)}' → '{window(new, b1, b2)}'{more}"
+
+
+def _full_width(line: str) -> str:
+    """A Chinese line with half-width , ; : ! ? . after Chinese text made full-width
+    (code spans, formulas, link targets, URLs and HTML left alone)."""
+    out, last = [], 0
+    for match in _NOT_PROSE.finditer(line):
+        out.append(_HALF_WIDTH.sub(lambda m: FULL_WIDTH[m[1]], line[last:match.start()]) + match.group(0))
+        last = match.end()
+    return "".join(out) + _HALF_WIDTH.sub(lambda m: FULL_WIDTH[m[1]], line[last:])
+
+
+def _editable(page) -> tuple[set[int], set[int]]:
+    """(0-based lines a fix may change, the Chinese-prose ones among them): the body and
+    the prose values of the front matter; code blocks are editable by autocorrect (it
+    knows Markdown) but are not prose."""
+    keys = {index for index in range(1, max(0, page.body_start - 1)) if page.lines[index].startswith(PROSE_KEYS)}
+    body = set(range(page.body_start, len(page.lines)))
+    return keys | body, keys | {number - 1 for number, _ in page.prose if number - 1 >= page.body_start}
+
+
+def _corrected(page, chinese: bool) -> list[str]:
+    """The page's lines as --fix writes them."""
+    fixed: list[str] = []
+    for _, chunk in _chunks(_lintable(page).splitlines()):
+        fixed += autocorrect_py.format_for("\n".join(chunk) + "\n", "markdown").splitlines()
+    if len(fixed) != len(page.lines):
+        return list(page.lines)
+    editable, prose = _editable(page)
+    return [line if index not in editable else _full_width(new) if chinese and index in prose else new
+            for index, (line, new) in enumerate(zip(page.lines, fixed))]
+
+
 def _autocorrect(ctx, path, page, shown):
+    chinese = lang_of(path, ctx.docs) == "zh"
     if ctx.fix:
-        lintable = _lintable(page).splitlines()
-        fixed_lines: list[str] = []
-        for _, chunk in _chunks(lintable):
-            fixed_lines += autocorrect_py.format_for("\n".join(chunk) + "\n", "markdown").splitlines()
-        lines = [fixed if index >= page.body_start or line.startswith(PROSE_KEYS) else line
-                 for index, (line, fixed) in enumerate(zip(page.lines, fixed_lines))]
-        text = "\n".join(lines) + "\n"
-        if len(fixed_lines) == len(page.lines) and text != page.text:
+        lines = _corrected(page, chinese)
+        if lines != page.lines:
             tmp = path.with_name(path.name + ".tmp")
-            tmp.write_text(text, encoding="utf-8")
+            tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
             tmp.replace(path)  # atomic: a page is never half-written
-            page.__init__(path)
+            for number, (old, new) in enumerate(zip(page.lines, lines), 1):
+                if old != new:
+                    yield Finding(shown, number, "cjk-spacing", f"fixed: {changed(old, new)}", severity="warning")
+            page.__init__(path, rel=page.rel)
     for start, chunk in _chunks(_lintable(page).splitlines()):
         for result in autocorrect_py.lint_for("\n".join(chunk) + "\n", "markdown").lines:
+            old = page.lines[start + result.line - 1] if start + result.line - 1 < len(page.lines) else result.old
+            new = old.replace(result.old.strip(), result.new.strip(), 1) if result.old.strip() in old else result.new
             yield Finding(shown, start + result.line, "cjk-spacing",
-                          f"'{result.old.strip()[:50]}' → '{result.new.strip()[:50]}' "
-                          "(`make check ARGS=--fix` repairs this)")
+                          f"{changed(old, new)} (`make check ARGS=--fix` repairs this)")
+    if chinese:
+        for index in sorted(_editable(page)[1]):
+            line = page.lines[index]
+            if _full_width(line) != line:
+                yield Finding(shown, index + 1, "cjk-spacing", f"half-width punctuation in Chinese text: "
+                              f"{changed(line, _full_width(line))} (`make check ARGS=--fix` repairs this)")
 
 
 def _titles(page, shown):
