@@ -7,6 +7,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -128,6 +129,33 @@ def repo_copy(dest: Path) -> Path:
     subprocess.run(git + ["add", "-A"], cwd=dest, check=True)
     subprocess.run(git + ["commit", "-q", "-m", "copy"], cwd=dest, check=True)
     return dest
+
+
+def new_names(copy: Path, commands: list[str]) -> list[str]:
+    """Documented `make new` commands with their example names made new in this copy.
+
+    The documents scaffold examples (`SLUG=batch-normalization`); once a
+    contributor adds that very question, the documented command would stop at
+    "already exists". What a test checks is the procedure, so an example that
+    the handbook already holds gets a name nobody uses, consistently across
+    the procedure's commands; everything else runs as printed."""
+    docs, renamed = copy / "docs" / "zh", {}
+
+    def unused(name: str, taken) -> str:
+        return next(f"{name}-{n}" for n in range(2, 1000) if not taken(f"{name}-{n}"))
+
+    for command in commands:
+        match = re.search(r"make new SECTION=(\S+)(?: SLUG=(\S+))?", command)
+        if not match:
+            continue
+        section, slug = match.groups()
+        if slug is None and (docs / section).exists() and section not in renamed:
+            renamed[section] = unused(section, lambda name: (docs / name).exists())
+        folder = docs / renamed.get(section, section)
+        if slug and (folder / f"{slug}.md").exists() and slug not in renamed:
+            renamed[slug] = unused(slug, lambda name: (folder / f"{name}.md").exists())
+    return [re.sub(r"\b(SECTION|SLUG)=(\S+)", lambda m: f"{m[1]}={renamed.get(m[2], m[2])}", command)
+            for command in commands]
 
 
 def make(copy: Path, command: str, timeout: int = 600, **env: str) -> subprocess.CompletedProcess:

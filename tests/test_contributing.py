@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port, make, repo_copy
+from tests.conftest import ROOT, free_port, make, new_names, repo_copy
 from tests.html import hrefs
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -105,7 +105,7 @@ def test_the_guide_documents_the_same_steps_in_both_languages():
 
 
 def test_add_a_question_as_written(copy):
-    commands = steps("Add a question")
+    commands = new_names(copy, steps("Add a question"))
     section, slug = re.search(r"SECTION=(\S+) SLUG=(\S+)", commands[0]).groups()
     for command in commands:
         if command == "make serve":
@@ -133,7 +133,7 @@ def test_add_a_question_as_written(copy):
 
 
 def test_add_a_section_as_written(copy):
-    commands = steps("Add a section")
+    commands = new_names(copy, steps("Add a section"))
     section = re.search(r"SECTION=(\S+)", commands[0]).group(1)
     slug = next(re.search(r"SLUG=(\S+)", c).group(1) for c in commands if "SLUG=" in c)
     for command in commands:
@@ -144,21 +144,29 @@ def test_add_a_section_as_written(copy):
 
 
 def test_a_half_written_page_fails_check_and_build(copy):
-    result = make(copy, "make new SECTION=deep-learning SLUG=batch-normalization")
+    command = new_names(copy, steps("Add a question")[:1])[0]
+    section, slug = re.search(r"SECTION=(\S+) SLUG=(\S+)", command).groups()
+    result = make(copy, command)
     assert result.returncode == 0, result.stdout + result.stderr
     check = make(copy, "make check ARGS=--no-run")
     assert check.returncode != 0
-    assert "docs/zh/deep-learning/batch-normalization.md:2: [placeholder]" in check.stdout
-    assert "docs/en/deep-learning/batch-normalization.md:20: [placeholder]" in check.stdout
+    for lang in ("zh", "en"):
+        page = f"docs/{lang}/{section}/{slug}.md"
+        lines = [n for n, text in enumerate((copy / page).read_text(encoding="utf-8").splitlines(), 1)
+                 if "[[TODO" in text]
+        assert [f"{page}:{n}: [placeholder]" in check.stdout for n in lines] == [True] * len(lines), check.stdout
     build = make(copy, "make build")
     assert build.returncode != 0 and "[placeholder]" in build.stdout + build.stderr
     assert not (copy / "site").exists()  # nothing half-written
 
 
 def test_scaffolding_never_overwrites(copy):
-    page = copy / "docs/zh/python/assert.md"
+    from scripts.content import catalog
+
+    question = catalog.load(copy / "docs/zh").questions()[0]  # any question the handbook holds
+    page = copy / "docs/zh" / question.rel
     before = page.read_text(encoding="utf-8")
-    result = make(copy, "make new SECTION=python SLUG=assert")
+    result = make(copy, f"make new SECTION={question.section} SLUG={question.slug}")
     assert result.returncode != 0 and "already exists" in result.stdout
     assert page.read_text(encoding="utf-8") == before
     bad = make(copy, "make new SECTION=Deep_Learning SLUG=x")
