@@ -49,6 +49,9 @@ TASKS = {
              "--tagged": {"action": "store_true", "help": "tagged (structured) PDF: about twice the size"}}),
     "lighthouse": ("Lighthouse scores of the built site", "scripts.dev.lighthouse:main",
                    lambda f, a: f(a.site_dir), {"--site-dir": SITE_DIR}),
+    "summary": ("Markdown summary of the pages a branch changes (CI's pull-request summary)",
+                "scripts.dev.summary:main", lambda f, a: f(a.base),
+                {"--base": {"required": True, "help": "the branch or commit to compare with, e.g. origin/main"}}),
 }
 
 

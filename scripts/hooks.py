@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts.build import dates, generate  # noqa: E402
+from scripts.build import generate, history  # noqa: E402
 from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
@@ -80,7 +80,8 @@ def on_config(config, **kwargs):
     _Build.catalog = catalog.load(docs / _Build.lang)
     _Build.text = strings.in_language(_Build.lang)
     try:  # every page's date, from one git call; a git failure stops the build here, with git's message
-        dates.last_commits(docs.resolve())
+        history.last_commits(docs.resolve())
+        history.authors(docs / "index.md", docs)
     except git.GitError as exc:
         raise _fail([Finding(display(docs), 1, "git", str(exc))]) from None
     # The nav is derived from the file tree (scripts/content/catalog.py), never listed by hand.
@@ -97,12 +98,13 @@ def on_config(config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     rel = _rel(page)
     source = Path(page.file.abs_src_path)
-    page.meta["revision_date"] = dates.updated(source, Path(config["docs_dir"]), _Build.lang)
+    page.meta["revision_date"] = history.updated(source, Path(config["docs_dir"]), _Build.lang)
     # A half-written page: a warning, so `make serve` still previews it while
     # the strict build (and `make check`, which reports it as an error) fails.
     for line, text in find_placeholders(source.read_text(encoding="utf-8-sig").splitlines()):
         log.warning(str(Finding(display(source), line, "placeholder", f"unfilled placeholder {text!r}")))
-    return generate.expand(markdown, rel, kind(rel), _Build.catalog, _Build.text, page.meta)
+    return generate.expand(markdown, rel, kind(rel), _Build.catalog, _Build.text, page.meta,
+                           docs=Path(config["docs_dir"]), lang=_Build.lang, repo_url=config.get("repo_url") or "")
 
 
 def on_page_content(html_text, page, config, files, **kwargs):
@@ -135,7 +137,8 @@ def on_page_content(html_text, page, config, files, **kwargs):
 @event_priority(-50)  # after mkdocs-static-i18n (50) has set its own alternates
 def on_page_context(context, page, config, nav, **kwargs):
     rel = _rel(page)
-    context["hb_page"] = generate.page_info(rel, kind(rel), page.meta, _Build.text)
+    authors = history.authors(Path(page.file.abs_src_path), Path(config["docs_dir"]))
+    context["hb_page"] = generate.page_info(rel, kind(rel), page.meta, _Build.text, authors)
     # Material renders `tags` (partials/tags.html): translated names, linking
     # to this language's tags page. The tags plugin is not used.
     context["tags"] = [{"name": t["name"], "url": f"tags/#tag-{t['id']}"} for t in context["hb_page"]["tags"]]

@@ -22,11 +22,14 @@ from __future__ import annotations
 import html
 import json
 
-from scripts.build import cram
+from pathlib import Path
+
+from scripts.build import cram, status
 from scripts.build.blocks import key_points_block
 from scripts.content.catalog import Catalog
 from scripts.content.layout import lang_root, page_url
 from scripts.content.markdown import insert_after_short_answer
+from scripts.content.page import UPSTREAM_REPO
 
 MARKERS = {"section": "<!-- hb:questions -->", "home": "<!-- hb:contents -->", "tags": "<!-- hb:tags -->",
            "cram": "<!-- hb:cram -->", "offline": "<!-- hb:offline -->"}
@@ -89,9 +92,12 @@ def tags_index(catalog: Catalog, text: dict) -> str:
     return "\n".join(blocks)
 
 
-def expand(markdown: str, rel: str, page_kind: str, catalog: Catalog | None, text: dict, meta: dict) -> str:
+def expand(markdown: str, rel: str, page_kind: str, catalog: Catalog | None, text: dict, meta: dict,
+           docs: Path | None = None, lang: str = "", repo_url: str = "") -> str:
     if catalog is None:
         return markdown
+    if status.MARKER in markdown and docs is not None:
+        return markdown.replace(status.MARKER, status.table(docs, lang, text, repo_url), 1)
     if page_kind == "section":
         return _insert(markdown, MARKERS["section"], section_list(catalog, rel.split("/")[0], text))
     if page_kind == "home":
@@ -106,10 +112,27 @@ def expand(markdown: str, rel: str, page_kind: str, catalog: Catalog | None, tex
     return markdown
 
 
-def page_info(rel: str, page_kind: str, meta: dict, text: dict) -> dict:
+def credit(meta: dict, text: dict, authors: list[str]) -> dict:
+    """Who wrote a page, and for a question where it comes from (front matter `source`)."""
+    source, found = meta.get("source") or {}, {"authors": authors}
+    t = text["credit"]
+    if source.get("type") == "article" and source.get("upstream"):
+        n = str(source.get("article", "")).removeprefix("sanwu-")
+        path = source["upstream"]
+        found["source"] = {"label": t["article"].replace("{n}", n), "file": path,
+                           "url": f"{UPSTREAM_REPO}/{'tree' if path.endswith('/') else 'blob'}/main/{path}"}
+    elif source.get("type") == "original":
+        author = str(source.get("author") or "").lstrip("@")
+        found["source"] = {"label": t["original"], "author": f"@{author}" if author else "",
+                           "url": f"https://github.com/{author}" if author else ""}
+    return found
+
+
+def page_info(rel: str, page_kind: str, meta: dict, text: dict, authors: list[str] = ()) -> dict:
     """What the templates and page scripts need to know about a page."""
     level = meta.get("level") if page_kind == "question" else None
     return {
+        "credit": credit(meta if page_kind == "question" else {}, text, list(authors)),
         "kind": page_kind,
         "section": rel.split("/")[0] if page_kind in ("section", "question") else "",
         "url": page_url(rel),

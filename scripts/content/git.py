@@ -61,3 +61,21 @@ def last_commits(folder: Path, fmt: str) -> dict[str, str]:
         elif line.strip() and value is not None:
             found.setdefault(line.strip(), value)
     return found
+
+
+def authors(folder: Path) -> dict[str, list[str]]:
+    """File path (relative to the work tree) -> the names of everyone who committed to
+    it, first author first (git's mailmap applied), from one `git log`. {} without a
+    repository."""
+    top = toplevel(folder)
+    if top is None:
+        return {}
+    log = git(top, "log", "--reverse", "--format=%x00%aN", "--name-only", "--", str(folder)).stdout
+    found: dict[str, list[str]] = {}
+    name = None
+    for line in log.splitlines():
+        if line.startswith("\x00"):
+            name = line[1:]
+        elif line.strip() and name and name not in found.setdefault(line.strip(), []):
+            found[line.strip()].append(name)
+    return found

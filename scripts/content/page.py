@@ -32,6 +32,8 @@ INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)(?P<tex>[^$\n]+?)(?<![\s\\])\$(?!\$
 BLOCK_ATTR_ID = re.compile(r"^\s+attrs:\s*\{[^}]*\bid:\s*([\w-]+)")
 # What a page's front matter may hold, per kind of page (JSON Schema).
 SCHEMA_FILE = Path(__file__).with_name("frontmatter.schema.json")
+# Where the article series lives; `source.upstream` is a path in it.
+UPSTREAM_REPO = "https://github.com/WeThinkIn/Interview-for-Algorithm-Engineer"
 PREFIX_SETTING = re.compile(r"([\w-]+)=([\"'])(.*?)\2")
 
 

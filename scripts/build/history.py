@@ -1,4 +1,6 @@
-""""Last updated" dates: one `git log` for the whole docs tree, not one per page.
+"""A page's history as readers see it: when it was last updated and who wrote it.
+
+"Last updated" dates come from one `git log` for the whole docs tree, not one per page.
 
 mkdocs-git-revision-date-localized-plugin asks git about every file on every
 build, `make serve` rebuilds included (2 s of a 2.7 s rebuild on the real
@@ -9,7 +11,8 @@ does not know yet (a new file), or a tree outside any repository, is dated by
 the build day; a git command that fails raises, so a deployment never shows
 wrong dates. Dates are written in the page's language with Babel (which
 Material already depends on) into `page.meta.revision_date`, which
-Material's source-file partial shows.
+Material's source-file partial shows. The names of everyone who committed to a
+page's file come from one more `git log` (the contributors its readers credit).
 """
 
 from __future__ import annotations
@@ -45,3 +48,14 @@ def localized(day: dt.date, lang: str) -> str:
 def updated(path: Path, docs: Path, lang: str) -> str:
     """The page's "last updated" date in its language."""
     return localized(updated_day(path, docs), lang)
+
+
+@lru_cache(maxsize=4)
+def _authors(docs: Path) -> dict[str, list[str]]:
+    top = git.toplevel(docs)
+    return {str(top / rel): names for rel, names in git.authors(docs).items()} if top else {}
+
+
+def authors(path: Path, docs: Path) -> list[str]:
+    """Everyone who committed to this page's file, first author first."""
+    return _authors(docs.resolve()).get(str(path.resolve()), [])
