@@ -176,7 +176,7 @@ def test_pages_show_when_they_were_last_updated(page, site_server, lang):
     day = dt.date.fromisoformat(iso) if iso else dt.date.today()  # never committed: the build date
     expected = f"{day.year}年{day.month}月{day.day}日" if not lang else f"{day.day} {day:%B} {day.year}"
     page.goto(site_server + lang + QUESTION)
-    assert page.locator(".md-source-file").inner_text().strip() == expected
+    assert page.locator(".md-source-file .md-source-file__fact").first.inner_text().strip() == expected
 
 
 @pytest.fixture(scope="module")
