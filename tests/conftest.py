@@ -193,10 +193,12 @@ def page_paths() -> list[str]:
     return paths
 
 
-# Practice mode wires its controls once strings.json (cached) has arrived;
-# every test waits for that after loading a page, as a reader's first click would.
+# Practice mode and the study page wire their controls once strings.json and
+# questions.json (cached) have arrived; every test waits for that after
+# loading a page, as a reader's first click would.
 PRACTICE_READY_JS = """() => { const panel = document.querySelector('.hb-practice');
-  return !panel || !document.documentElement.classList.contains('hb-js') || panel.dataset.wired === 'true'; }"""
+  const study = document.querySelector('.hb-study');
+  return (!panel || panel.dataset.wired === 'true') && (!study || study.classList.contains('hb-study--ready')); }"""
 
 
 @pytest.fixture
