@@ -25,15 +25,20 @@ def questions(built_site, lang=""):
     return json.loads((built_site / lang / "questions.json").read_text(encoding="utf-8"))
 
 
+# The site's own keys ("hb.srs" here) carry the site's root in the browser
+# ("/handbook/.hb.srs": hb-core.js hb.key); other names are used as they are.
+SITE_KEY_JS = "k => k.startsWith('hb.') ? hb.key(k.slice(3)) : k"
+
+
 def storage(page, key):
-    raw = page.evaluate(f"localStorage.getItem('{key}')")
+    raw = page.evaluate(f"k => localStorage.getItem(({SITE_KEY_JS})(k))", key)
     return None if raw is None else json.loads(raw)
 
 
 def seed(page, **entries):
     """Write localStorage entries (hb_srs -> hb.srs); values are JSON-dumped unless already strings."""
     for name, value in entries.items():
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+        page.evaluate(f"([k, v]) => localStorage.setItem(({SITE_KEY_JS})(k), v)",
                       [name.replace("_", "."), value if isinstance(value, str) else json.dumps(value)])
 
 
