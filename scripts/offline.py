@@ -51,7 +51,7 @@ PAGEFIND_UI = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "p
 SHELL_TAGS = ('link[rel~="stylesheet"][href], link[rel~="icon"][href], link[rel~="manifest"][href], '
               'link[rel~="preload"][href], link[rel~="modulepreload"][href], script[src]')
 # Every page loads these, though no tag in the page names them.
-RUNTIME = ("questions.json", "search/search_index.json")
+RUNTIME = ("questions.json", "strings.json", "search/search_index.json")
 
 
 def lang_root(lang: str) -> str:
@@ -60,7 +60,9 @@ def lang_root(lang: str) -> str:
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=8).hexdigest()
+    """A file's content hash: SHA-256, first 8 bytes in hex. The worker checks
+    every file it stores against it with Web Crypto, which has no BLAKE2."""
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def _files(site: Path, lang: str) -> list[Path]:
@@ -190,15 +192,14 @@ def home_block(text: dict, has_cram: bool = True) -> str:
     """The home page's "offline and print" section: Markdown, then an HTML part
     that offline.js reveals (the PDF link once downloads.json lists the book;
     the save control where service workers run). The save button's label is
-    completed with the size by the script."""
+    completed with the size by the script, whose messages come from
+    strings.json like every page script's."""
     t = {key: html.escape(value) if isinstance(value, str) else value for key, value in text["offline"].items()}
-    controls = json.dumps({key: text["offline"][key] for key in ("pdf_size", "save", "saving", "saved", "removed",
-                                                                 "failed", "unavailable")}, ensure_ascii=False)
     return "\n".join([
         f"## {text['offline']['heading']} {{ #offline }}", "",
         (f"[{text['offline']['cram']}](cram.md){text['offline']['cram_text']}" if has_cram else "")
         + (text['offline']['print_text'] if has_cram else text['offline']['print_text'].lstrip()), "",
-        f'<div class="hb-offline" data-strings="{html.escape(controls)}" data-pagefind-ignore>',
+        '<div class="hb-offline" data-pagefind-ignore>',
         f'<p class="hb-offline__pdf" hidden><a class="hb-offline__pdf-link" href="" download>{t["pdf"]}</a>'
         f'<span class="hb-offline__pdf-size"></span>{t["pdf_text"]}</p>',
         f'<div class="hb-offline__save" hidden><p>{t["save_text"]}</p><p class="hb-offline__row">'
