@@ -94,13 +94,21 @@
     navigator.serviceWorker.getRegistrations().then(function (registrations) {
       registrations.filter(isStray).forEach(function (registration) { registration.unregister(); });
     });
-    /* A worker took control of this page (the first visit, or a new build):
-       it did not see the page load, so ask it to keep the page. */
-    navigator.serviceWorker.addEventListener("controllerchange", function () {
-      var active = navigator.serviceWorker.controller;
+    /* Ask the worker to keep this page, which it did not see load: when no
+       worker served it (the first visit, or a navigation under way while a
+       worker took over, which Chromium may leave uncontrolled), and when a
+       new build's worker takes control. */
+    function visit(active) {
       if (active) {
         active.postMessage({ type: "visit", url: window.location.href });
       }
+    }
+    var navigation = window.performance.getEntriesByType("navigation")[0];
+    if (navigation && !navigation.workerStart) {
+      worker().then(visit);
+    }
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      visit(navigator.serviceWorker.controller);
     });
     return true;
   }
