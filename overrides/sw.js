@@ -387,18 +387,19 @@ function collapse(path) {
 }
 
 /* The caches earlier builds left for this scope: [{name, kind, mine(url)}].
-   Those named with this scope are all of this site's; in an unscoped cache
+   Those named with this scope are all of this site's (with a doubled slash
+   too: a worker an earlier 404 page registered at "/<repo>//", which
+   offline.js removes, ran this file there); in an unscoped cache
    (an earlier version's) an entry belongs to the site whose scope is the
    longest one containing it, among the sites whose lists its build's meta
-   cache holds (a scope with a doubled slash, which an earlier 404 page
-   registered, counts as the scope it was meant to be). */
+   cache holds (a doubled slash counts as the scope it was meant to be). */
 function earlierCaches() {
   return caches.keys().then(function (names) {
     var found = [];
     var legacy = {};
     names.forEach(function (name) {
       var parts = NAME.exec(name);
-      if (parts && parts[1] === SCOPE_PATH && parts[2] !== BUILD) {
+      if (parts && collapse(parts[1]) === SCOPE_PATH && (parts[1] !== SCOPE_PATH || parts[2] !== BUILD)) {
         found.push({ name: name, kind: parts[3], mine: function () { return true; } });
       }
       parts = LEGACY_NAME.exec(name);
