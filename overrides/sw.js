@@ -25,8 +25,9 @@
  *
  * Exactly the deployed build. A cache of a build holds only bytes whose size
  * and hash match that build's list: every response is checked before it is
- * stored (a page the HTTP cache answered from before a deployment is not
- * kept), a download for the build bypasses the HTTP cache, and nothing is
+ * stored, and a response that is not this build's (the HTTP cache answers
+ * with files from before a deployment) gives way to this build's stored
+ * copy; a download for the build bypasses the HTTP cache, and nothing is
  * carried across builds on the lists' word: the stored bytes are hashed.
  * A save that fails is rolled back (its cache deleted) and the page is told
  * why (quota, network, site updated) so it can say what to do.
@@ -109,9 +110,14 @@ function reasonOf(error) {
   return error instanceof TypeError ? "network" : "other";
 }
 
-/* The server sends files of another build: look for the worker that matches. */
+/* The server sends files of another build: look for the worker that matches
+   (once a minute at most; a stale HTTP cache answers many requests so). */
+var lastCheck = 0;
 function checkForUpdate() {
-  self.registration.update().catch(function () { /* offline, or an update already under way */ });
+  if (Date.now() - lastCheck > 60000) {
+    lastCheck = Date.now();
+    self.registration.update().catch(function () { /* offline, or an update already under way */ });
+  }
 }
 
 function fresh(rel) {
@@ -185,47 +191,67 @@ function ownCaches() {
   });
 }
 
-/* A file in any cache of this build (all of which hold verified bytes only). */
+/* A file in any cache of this build (all of which hold verified bytes only).
+   caches.match with a cache name never creates that cache (a save being
+   rolled back deletes its cache meanwhile). */
 function lookup(address) {
   return ownCaches().then(function (names) {
     return names.reduce(function (found, name) {
       return found.then(function (hit) {
-        return hit || caches.open(name).then(function (cache) {
-          return cache.match(address);
-        });
+        return hit || caches.match(address, { cacheName: name });
       });
     }, Promise.resolve(undefined));
   });
 }
 
-/* Keep a response the page received, when it is this build's file. A page
-   the HTTP cache answered from before a deployment does not match: the
-   server's current copy is fetched instead (and kept if it matches). */
-function keep(rel, response, again) {
+/* The answer to a request for `rel` the server (or the HTTP cache) answered
+   with `response`: when it is this build's file it is kept; when it is not
+   and this build's copy is stored, the stored copy answers. On GitHub Pages
+   the HTTP cache answers with files from before a deployment for ten
+   minutes, even offline, and a page must not mix two builds. (A server
+   already on a newer build: the reader sees this build once more, and the
+   newer worker is looked for.) */
+function answer(event, rel, response) {
+  if (response.status !== 200 || response.type !== "basic" || response.redirected) {
+    return Promise.resolve(response);
+  }
+  var copy = response.clone();
   return listOf(languageOf(rel)).then(function (list) {
     var want = list.files[rel];
-    return verified(response, want).then(function (ok) {
-      return ok || (again && want ? fresh(rel).then(function (current) { return verified(current, want); }) : null);
-    });
-  }).then(function (ok) {
-    return ok && caches.open(cacheName("visited")).then(function (cache) { return cache.put(url(rel), ok); });
+    return want ? verified(response, want).then(function (ok) {
+      if (ok) {
+        event.waitUntil(caches.open(cacheName("visited")).then(function (cache) {
+          return cache.put(url(rel), ok.clone());
+        }).catch(function () {}));
+        return ok;
+      }
+      return lookup(url(rel)).then(function (stored) {
+        checkForUpdate();
+        return stored || copy;
+      });
+    }) : copy;
+  }, function () {
+    return copy; /* no list (offline before the first one came): as it was sent */
   });
 }
 
 /* Store `rels` in a cache: what this build already holds elsewhere, or a
    fresh download that matches the list. `progress` is told about every
-   file; `stop()` true ends the work (a save being removed). */
+   file; `stop()` true ends the work (a save being removed). On a failure
+   the other downloads stop too, and the promise settles only once none is
+   running, so the caller can roll the cache back. */
 function store(name, rels, list, progress, stop) {
   var queue = rels.slice();
+  var failed = null;
   return caches.open(name).then(function (cache) {
     function next() {
       var rel = queue.shift();
-      if (rel === undefined) {
+      if (rel === undefined || failed) {
         return Promise.resolve();
       }
       if (stop && stop()) {
-        queue = [];
-        return Promise.reject(failure("cancelled"));
+        failed = failed || failure("cancelled");
+        return Promise.resolve();
       }
       var address = url(rel);
       return cache.match(address).then(function (hit) {
@@ -243,20 +269,26 @@ function store(name, rels, list, progress, stop) {
             });
           });
         }).then(function (response) {
-          return cache.put(address, response);
+          return failed ? null : cache.put(address, response);
         });
       }).then(function () {
-        if (progress) {
+        if (progress && !failed) {
           progress(rel, list.files[rel] ? list.files[rel][0] : 0);
         }
         return next();
+      }, function (error) {
+        failed = failed || error;
       });
     }
     var workers = [];
     for (var i = 0; i < PARALLEL; i++) {
       workers.push(next());
     }
-    return Promise.all(workers);
+    return Promise.all(workers).then(function () {
+      if (failed) {
+        throw failed;
+      }
+    });
   });
 }
 
@@ -307,13 +339,12 @@ function offlinePage() {
 
 function page(event, rel) {
   return fetch(event.request).then(function (response) {
-    if (response.status === 200 && response.type === "basic") {
-      var copy = response.clone();
-      event.waitUntil(keep(rel, copy, true).then(function () {
-        return remember(rel);
-      }).catch(function () {}));
-    }
-    return response;
+    return answer(event, rel, response).then(function (answered) {
+      if (answered.status === 200) {
+        event.waitUntil(remember(rel).catch(function () {}));
+      }
+      return answered;
+    });
   }, function () {
     return lookup(url(rel)).then(function (hit) {
       return hit || offlinePage();
@@ -325,17 +356,11 @@ function page(event, rel) {
    Pagefind adds a time stamp (?ts=) to its entry file on every load. */
 function file(event, rel) {
   var address = url(rel);
-  function network() {
-    return fetch(event.request).then(function (response) {
-      if (response.status === 200 && response.type === "basic") {
-        event.waitUntil(keep(rel, response.clone(), false).catch(function () {}));
-      }
-      return response;
-    });
-  }
   var cached = IMMUTABLE.test(rel) ? lookup(address) : Promise.resolve(undefined);
   return cached.then(function (hit) {
-    return hit || network().catch(function (error) {
+    return hit || fetch(event.request).then(function (response) {
+      return answer(event, rel, response);
+    }, function (error) {
       return lookup(address).then(function (found) {
         if (found) {
           return found;
@@ -580,8 +605,8 @@ function status(lang) {
     var size = total(list);
     return Promise.all([
       caches.has(name).then(function (exists) {
-        return exists && caches.open(name).then(function (cache) {
-          return cache.match(url("offline/" + lang + ".json")).then(function (marker) { return marker ? "saved" : "partial"; });
+        return exists && caches.match(url("offline/" + lang + ".json"), { cacheName: name }).then(function (marker) {
+          return marker ? "saved" : "partial";
         });
       }),
       caches.open(cacheName("visited")).then(function (cache) {
