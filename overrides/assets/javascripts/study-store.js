@@ -68,20 +68,28 @@
   var MAX_DAYS = 36500;
 
   /* Stored values are checked against fixed bounds (a clock set wrong must
-     never cost a reader their progress); a file being imported and a card
-     being graded against this moment: nothing updated in the future (a day
-     of clock difference between devices allowed), nothing due in years. */
+     never cost a reader their progress). A file being imported is checked
+     against this moment (nothing updated in the future, a day of clock
+     difference between devices allowed; nothing due in years) and strictly
+     (no field this site does not write, dates as it writes them). A card
+     being graded must not have been reviewed in the future either. */
   var STORED = { latest: LATEST, latestDue: LATEST, strict: false };
-  function strictLimits(now) {
+  function importLimits(now) {
     return { latest: now.getTime() + DAY, latestDue: now.getTime() + 3 * 365 * DAY, strict: true };
+  }
+  function gradeLimits(now) {
+    return { latest: now.getTime() + DAY, latestDue: LATEST, strict: false };
   }
 
   function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
   function isInt(v, low, high) { return typeof v === "number" && Math.floor(v) === v && v >= low && v <= high; }
   function isReal(v, low, high) { return typeof v === "number" && isFinite(v) && v >= low && v <= high; }
   function isKey(v) { return typeof v === "string" && v.length <= 200 && KEY.test(v); }
-  function isDate(v, latest) {
-    var t = typeof v === "string" && ISO.test(v) ? Date.parse(v) : NaN;
+  /* A date within [EARLIEST, latest]: strictly, in the form this site writes
+     (toISOString); stored values written by hand-edited imports of earlier
+     versions may use any form Date.parse reads. */
+  function isDate(v, latest, strict) {
+    var t = typeof v === "string" && v.length <= 40 && (!strict || ISO.test(v)) ? Date.parse(v) : NaN;
     return t >= EARLIEST && t <= latest;
   }
   function own(object, name) { return Object.prototype.hasOwnProperty.call(object, name); }
@@ -116,9 +124,9 @@
   }
 
   function cleanCard(c, limits) {
-    function date(v) { return isDate(v, limits.latest); }
+    function date(v) { return isDate(v, limits.latest, limits.strict); }
     return pick(c, {
-      due: [function (v) { return isDate(v, limits.latestDue); }],
+      due: [function (v) { return isDate(v, limits.latestDue, limits.strict); }],
       stability: [function (v) { return isReal(v, 0, MAX_DAYS); }],
       difficulty: [function (v) { return isReal(v, 0, 10); }],
       elapsed_days: [function (v) { return isInt(v, 0, MAX_DAYS); }, true],
@@ -135,10 +143,10 @@
   function cleanMock(m, limits) {
     var mock = pick(m, {
       id: [function (v) { return typeof v === "string" && /^[\w.:-]{1,80}$/.test(v); }],
-      at: [function (v) { return isDate(v, limits.latest); }],
+      at: [function (v) { return isDate(v, limits.latest, limits.strict); }],
       lang: [function (v) { return typeof v === "string" && /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$/.test(v); }, true],
       minutes: [function (v) { return isReal(v, 0.1, 60); }],
-      questions: [function (v) { return Array.isArray(v) && v.length >= 1 && v.length <= 100; }]
+      questions: [function (v) { return Array.isArray(v) && v.length <= 100; }]
     }, limits.strict);
     if (!mock) {
       return null;
@@ -351,7 +359,7 @@
      moment's checks, or that the scheduler cannot use, is replaced by a new
      card (reset: true): a question can always be graded again. */
   function grade(s, before, rating, now) {
-    var limits = strictLimits(now);
+    var limits = gradeLimits(now);
     if (before && cleanCard(before, limits)) {
       try {
         var at = reviewTime(before, now);
@@ -491,7 +499,7 @@
      Every field is checked; a single bad one makes the file corrupt. */
   function parse(text, now) {
     var data;
-    var limits = strictLimits(now || new Date());
+    var limits = importLimits(now || new Date());
     try {
       data = JSON.parse(text);
     } catch (error) {
@@ -508,7 +516,7 @@
     }
     var file = pick(data, {
       format: [function () { return true; }], version: [function () { return true; }],
-      exported: [function (v) { return isDate(v, limits.latest); }, true],
+      exported: [function (v) { return isDate(v, limits.latest, true); }, true],
       mastered: [function (v) { return Array.isArray(v) && v.every(isKey); }],
       schedule: [isObject], mock: [Array.isArray]
     }, true);
