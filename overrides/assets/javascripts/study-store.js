@@ -212,12 +212,20 @@
     }
   }
 
+  /* The text of each entry as this page last read or wrote it, clean: read
+     again unchanged (the usual case), it is only parsed, not checked again
+     (50,000 stored keys take milliseconds to parse, tens to check). */
+  var checked = {};
+
   function read(name) {
     var entry = ENTRIES[name];
     var raw = getItem(hb.key(name));
     var value;
     if (raw === null) {
       return copy(entry.empty);
+    }
+    if (raw === checked[name]) {
+      return JSON.parse(raw);
     }
     try {
       value = entry.clean(JSON.parse(raw));
@@ -228,16 +236,20 @@
       remove(name); /* this site's own entry, damaged */
       return copy(entry.empty);
     }
-    if (JSON.stringify(value) !== raw) {
+    var text = JSON.stringify(value);
+    if (text !== raw) {
       write(name, value, true);
     }
+    checked[name] = text;
     return value;
   }
 
   function write(name, value, quiet) {
-    if (!writeAll([[hb.key(name), JSON.stringify(value)]])) {
+    var text = JSON.stringify(value);
+    if (!writeAll([[hb.key(name), text]])) {
       return false; /* storage disabled or full: the page still works */
     }
+    checked[name] = text;
     if (!quiet) {
       window.dispatchEvent(new CustomEvent("hb:progress", { detail: { entry: name } }));
     }
