@@ -88,10 +88,13 @@ def on_config(config, **kwargs):
     config["nav"] = _Build.catalog.nav(home_label=_Build.text["generated"]["home_label"])
     config["extra"]["hb"] = _Build.text
     config["extra"]["hb_lang"] = _Build.lang
+    # The site root relative to this language's root: the page scripts scope
+    # what a reader stores by it (overrides/partials/javascripts/base.html).
+    site_root = "../" * lang_root(_Build.lang).count("/")
+    config["extra"]["hb_site_root"] = site_root
     # Offline reading (a service worker at the site root, scripts/outputs/offline.py)
     # only in built sites: in `make serve` a worker would serve stale files.
-    config["extra"]["hb_offline"] = ({"site_root": "../" * lang_root(_Build.lang).count("/")}
-                                     if _Build.command == "build" else None)
+    config["extra"]["hb_offline"] = {"site_root": site_root} if _Build.command == "build" else None
     return config
 
 

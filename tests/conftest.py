@@ -18,7 +18,7 @@ from scripts.build import engine
 from scripts.content import catalog
 from scripts.content.layout import DOCS, LANGS, ROOT, lang_root
 from scripts.dev.project import copy_build_inputs
-from scripts.dev.server import free_port, serve
+from scripts.dev.server import GITHUB_PAGES_CACHE, free_port, serve
 from scripts.outputs import chromium
 from scripts.outputs.site import build as build_site
 
@@ -80,8 +80,24 @@ def built_site(tmp_path_factory) -> Path:
 
 def serve_folder(folder: Path, **options):
     """Serve a folder on a free port in a background thread, like GitHub Pages
-    (unknown paths get the site's own 404.html); returns the server."""
-    return serve(folder, not_found=folder / SUBPATH / "404.html", **options)
+    (an unknown path gets its site's own 404.html); returns the server."""
+    return serve(folder, **options)
+
+
+def serve_sites(root: Path, headers: dict[str, str] | None = None):
+    """Serve `root`, one folder per project site, as GitHub Pages serves an owner's
+    sites on one origin: every file with `Cache-Control: max-age=600` (the
+    browser's HTTP cache then answers for ten minutes, across a deployment)."""
+    return serve(root, headers={"Cache-Control": GITHUB_PAGES_CACHE, **(headers or {})})
+
+
+def copy_sites(built_site: Path, root: Path, names: tuple[str, ...]) -> dict[str, Path]:
+    """Copies of the built site under `root`, one per name: {name: folder}."""
+    folders = {}
+    for name in names:
+        folders[name] = root / name
+        shutil.copytree(built_site, folders[name])
+    return folders
 
 
 @pytest.fixture(scope="session")
@@ -172,10 +188,12 @@ def page_paths() -> list[str]:
     return [lang_root(lang) + page_url(rel) for lang in LANGS for rel in catalog.load(DOCS / lang).ordered_paths()]
 
 
-# Practice mode wires its controls once strings.json (cached) has arrived;
-# every test waits for that after loading a page, as a reader's first click would.
+# Practice mode and the study page wire their controls once strings.json and
+# questions.json (cached) have arrived; every test waits for that after
+# loading a page, as a reader's first click would.
 PRACTICE_READY_JS = """() => { const panel = document.querySelector('.hb-practice');
-  return !panel || !document.documentElement.classList.contains('hb-js') || panel.dataset.wired === 'true'; }"""
+  const study = document.querySelector('.hb-study');
+  return (!panel || panel.dataset.wired === 'true') && (!study || study.classList.contains('hb-study--ready')); }"""
 
 
 @pytest.fixture

@@ -20,8 +20,6 @@ and the PDF prints it. Headings carry the same ids in both languages.
 from __future__ import annotations
 
 import html
-import json
-
 from pathlib import Path
 
 from scripts.build import cram, status
@@ -156,15 +154,14 @@ def offline_block(text: dict, has_cram: bool = True) -> str:
     """The home page's "offline and print" section: Markdown, then an HTML part
     that offline.js reveals (the PDF link once downloads.json lists the book;
     the save control where service workers run). The save button's label is
-    completed with the size by the script."""
+    completed with the size by the script, whose messages come from
+    strings.json like every page script's."""
     t = {key: html.escape(value) if isinstance(value, str) else value for key, value in text["offline"].items()}
-    controls = json.dumps({key: text["offline"][key] for key in ("pdf_size", "save", "saving", "saved", "removed",
-                                                                 "failed", "unavailable")}, ensure_ascii=False)
     return "\n".join([
         f"## {text['offline']['heading']} {{ #offline }}", "",
         (f"[{text['offline']['cram']}](cram.md){text['offline']['cram_text']}" if has_cram else "")
         + (text['offline']['print_text'] if has_cram else text['offline']['print_text'].lstrip()), "",
-        f'<div class="hb-offline" data-strings="{html.escape(controls)}" data-pagefind-ignore>',
+        '<div class="hb-offline" data-pagefind-ignore>',
         f'<p class="hb-offline__pdf" hidden><a class="hb-offline__pdf-link" href="" download>{t["pdf"]}</a>'
         f'<span class="hb-offline__pdf-size"></span>{t["pdf_text"]}</p>',
         f'<div class="hb-offline__save" hidden><p>{t["save_text"]}</p><p class="hb-offline__row">'

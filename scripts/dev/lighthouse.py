@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from scripts.content.layout import ROOT
-from scripts.dev.server import serve
+from scripts.dev.server import GITHUB_PAGES_CACHE, serve
 from scripts.outputs import chromium
 
 PAGES = ["", "ai-painting/dreambooth/", "en/", "en/ai-painting/dreambooth/"]
@@ -29,7 +29,7 @@ def main(site_dir: str = "site") -> int:
     if not (site / "index.html").exists() or not binary.exists():
         print("lighthouse: build the site (make build) and install tools (npm ci) first")
         return 2
-    server = serve(site, compress=True, headers={"Cache-Control": "max-age=600"}, not_found=site / "404.html")
+    server = serve(site, compress=True, headers={"Cache-Control": GITHUB_PAGES_CACHE})
     port = server.server_address[1]
     env = {**os.environ, "CHROME_PATH": chromium.PATH}
     flags = " ".join(("--headless=new",) + chromium.FLAGS)

@@ -1,11 +1,12 @@
 """A local static server that behaves like GitHub Pages, for tools and tests.
 
 Lighthouse, the search benchmark and the browser tests all look at the built
-site as GitHub Pages serves it: under a sub-path, text compressed with gzip,
-and the site's own 404.html for unknown paths. One server here does that on
-127.0.0.1, with optional extra headers (GitHub Pages' `Cache-Control:
-max-age=600`, a Content-Security-Policy) and a hook that sees every
-response's size.
+site as GitHub Pages serves it: project sites under sub-paths of one origin
+(several of them, for the tests of what readers store), text compressed with
+gzip, and each site's own 404.html for an unknown path below it. One server
+here does that on 127.0.0.1, with optional extra headers (GitHub Pages'
+`Cache-Control: max-age=600`, a Content-Security-Policy) and a hook that sees
+every response's size.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+GITHUB_PAGES_CACHE = "max-age=600"  # the Cache-Control header GitHub Pages sends with every file
 TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
 
 
@@ -34,7 +36,6 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
 
     compress = False  # gzip text files when the browser accepts it
     headers_out: dict[str, str] = {}  # extra headers on every response
-    not_found: Path | None = None  # the page answered for unknown paths, with status 404
     sent: Callable[[str, int], None] | None = None  # told (request path, bytes sent) of every file
 
     def log_message(self, *args):  # quiet: tests and tools print what matters
@@ -46,8 +47,13 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
-        if code == 404 and self.not_found is not None and self.not_found.exists():
-            self._send(self.not_found, status=404)
+        """An unknown path gets the 404.html of the site it is under (the folder of its
+        first segment, as for a project site), else the served folder's own."""
+        site = self.path.lstrip("/").split("/", 1)[0].split("?")[0]
+        pages = ([Path(self.directory) / site / "404.html"] if site else []) + [Path(self.directory) / "404.html"]
+        page = next((p for p in pages if p.is_file()), None)
+        if code == 404 and page is not None:
+            self._send(page, status=404)
         else:
             super().send_error(code, message, explain)
 
@@ -94,12 +100,11 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 def serve(folder: Path, *, compress: bool = False, headers: dict[str, str] | None = None,
-          not_found: Path | None = None, sent: Callable[[str, int], None] | None = None,
-          port: int = 0) -> http.server.ThreadingHTTPServer:
+          sent: Callable[[str, int], None] | None = None, port: int = 0) -> http.server.ThreadingHTTPServer:
     """Serve `folder` on 127.0.0.1 in a background thread; returns the server
     (`server.server_address[1]` is its port; `server.shutdown()` stops it)."""
     handler = type("Handler", (PagesHandler,), {"compress": compress, "headers_out": dict(headers or {}),
-                                                 "not_found": not_found, "sent": staticmethod(sent) if sent else None})
+                                                 "sent": staticmethod(sent) if sent else None})
     server = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

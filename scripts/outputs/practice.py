@@ -35,9 +35,11 @@ def write(site: Path, catalog: Catalog, text: dict) -> Path:
 
 
 def write_strings(site: Path, text: dict) -> Path:
-    """strings.json: the page scripts' messages in this language (practice and
-    levels), fetched once and cached, instead of repeated in every page."""
+    """strings.json: every message the page scripts show, in this language
+    (practice, levels, study, offline), fetched once and cached instead of
+    repeated in every page. The one way UI strings reach scripts (hb-core.js
+    `hb.strings()`); templates get theirs as `config.extra.hb`."""
     path = site / "strings.json"
-    data = {"practice": text.get("practice", {}), "levels": text.get("levels", {})}
+    data = {part: text.get(part, {}) for part in ("practice", "levels", "study", "offline")}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return path

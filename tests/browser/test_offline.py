@@ -140,7 +140,8 @@ def test_a_new_deployment_takes_over_and_deletes_the_old_caches(page, context, c
         if names and not [name for name in names if old in name]:
             break
         page.wait_for_timeout(100)
-    assert names and all(f"hb-{new}-" in name for name in names), names  # the old caches are gone
+    # the old caches are gone ("hb <scope> <build> <kind>", sw.js)
+    assert names and all(name.split(" ")[2] == new for name in names), names
     assert status(page, "en", until="saved")["build"] == new  # the saved language moved to the new build
     context.set_offline(True)
     page.goto(url + "en/python/assert/")

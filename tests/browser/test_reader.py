@@ -46,7 +46,7 @@ def test_practice_mode_folds_answers_and_is_remembered(page, site_server, lang):
     page.locator(".hb-practice__toggle").click()
     page.reload()
     assert answer_visible(page)
-    assert page.evaluate("localStorage.getItem('hb.practice')") == "false"
+    assert page.evaluate("localStorage.getItem(hb.key('practice'))") == "false"
 
 
 def test_practice_strings_are_in_the_pages_language(page, site_server):

@@ -1,6 +1,6 @@
 """The built site in headless Chromium: the language switcher keeps the reader
 on the same page. (Every page's requests and console errors are checked in
-test_browser_phone.py, which visits every page anyway.)"""
+tests/browser/test_phone.py, which visits every page anyway.)"""
 
 from __future__ import annotations
 

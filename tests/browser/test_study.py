@@ -25,15 +25,20 @@ def questions(built_site, lang=""):
     return json.loads((built_site / lang / "questions.json").read_text(encoding="utf-8"))
 
 
+# The site's own keys ("hb.srs" here) carry the site's root in the browser
+# ("/handbook/.hb.srs": hb-core.js hb.key); other names are used as they are.
+SITE_KEY_JS = "k => k.startsWith('hb.') ? hb.key(k.slice(3)) : k"
+
+
 def storage(page, key):
-    raw = page.evaluate(f"localStorage.getItem('{key}')")
+    raw = page.evaluate(f"k => localStorage.getItem(({SITE_KEY_JS})(k))", key)
     return None if raw is None else json.loads(raw)
 
 
 def seed(page, **entries):
     """Write localStorage entries (hb_srs -> hb.srs); values are JSON-dumped unless already strings."""
     for name, value in entries.items():
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+        page.evaluate(f"([k, v]) => localStorage.setItem(({SITE_KEY_JS})(k), v)",
                       [name.replace("_", "."), value if isinstance(value, str) else json.dumps(value)])
 
 
@@ -313,5 +318,5 @@ def test_study_controls_pass_axe(page, site_server, axe_source):  # noqa: F811
     expect(page.locator(".hb-grade__interval").first).not_to_be_empty()
     page.keyboard.press("3")
     expect(page.locator(".hb-grade__status")).not_to_be_empty()
-    # the rest of a question page is covered by test_browser_a11y.py
+    # the rest of a question page is covered by tests/browser/test_a11y.py
     assert not violations("{include: [['.hb-practice'], ['.hb-practice__reveal'], ['.hb-grade']]}")

@@ -98,7 +98,8 @@ def test_home_pages_offer_the_pdf_the_cram_sheet_and_saving(built_site):
         block = page.css_first(".hb-offline")
         assert "data-pagefind-ignore" in block.attributes
         assert block.css_first("#offline-save") and block.css_first("#offline-remove")
-        assert json.loads(block.attributes["data-strings"])["save"]
+        # its script's messages come from strings.json, like every page script's
+        assert json.loads((built_site / offline.lang_root(lang) / "strings.json").read_text("utf-8"))["offline"]["save"]
         assert page.css_first('#offline ~ p a[href="cram/"]') is not None
 
 

@@ -2,16 +2,21 @@
  * Offline reading and printing, the page's side.
  *
  * - Registers the service worker (sw.js at the site root, written by
- *   scripts/offline.py) where the build wrote one: pages carry
- *   <meta name="hb-site-root"> only in `make build` output, never in
- *   `make serve`, where a worker would serve stale files while you edit (a
- *   preview also unregisters one left over from a build served at the same
- *   address).
+ *   scripts/offline.py) where the build wrote one: hb-core.js knows its
+ *   address (hb.worker) only in `make build` output, never in `make serve`,
+ *   where a worker would serve stale files while you edit (a preview also
+ *   unregisters this site's worker left over from a build served at the
+ *   same address). One registration per site: this site's worker registered
+ *   at any other scope (an earlier 404 page used "/<repo>//") is removed;
+ *   other sites' workers on the origin are never touched.
  * - When a worker takes control of the page (the first visit, or a new
  *   build), asks it to keep this page, which it did not see load.
  * - The home page's "offline and print" block: the PDF link with its size
  *   (from downloads/downloads.json, written by `make pdf`; without it the
  *   link stays hidden), and "save for offline" with progress, size and undo.
+ *   Remove is offered whenever a copy of the language is stored (saved, or
+ *   left by a save the browser cut short); a failed save is rolled back by
+ *   the worker and the reason said in the reader's language.
  * - Printing: every folded box (<details>) is opened for the printout and
  *   closed again afterwards; a dark palette prints as the light one.
  */
@@ -37,21 +42,18 @@
     }
   });
 
+  var hb = window.hb;
   var lang = document.documentElement.lang;
-  var rootMeta = document.querySelector('meta[name="hb-site-root"]');
-  var siteRoot = rootMeta ? new URL(rootMeta.content, window.location.href) : null;
+  var siteRoot = hb.siteRoot;
+  var block = document.querySelector(".hb-offline");
+  var t = {};
 
   function megabytes(bytes) {
     return bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1e3)) + " KB";
   }
 
-  var format = window.hbStore.format;  /* study-store.js loads first (mkdocs.yml) */
-
-  var block = document.querySelector(".hb-offline");
-  var t = block ? JSON.parse(block.dataset.strings) : {};
-
   /* The PDF book, once `make pdf` has listed it. */
-  if (block && siteRoot) {
+  function showBook() {
     fetch(new URL("downloads/downloads.json", siteRoot)).then(function (response) {
       return response.ok ? response.json() : {};
     }).then(function (books) {
@@ -61,27 +63,55 @@
       }
       block.querySelector(".hb-offline__pdf-link").href = new URL("downloads/" + entry.file, siteRoot).href;
       block.querySelector(".hb-offline__pdf-size").textContent =
-        format(t.pdf_size, { size: megabytes(entry.bytes), pages: entry.pages });
+        hb.format(t.pdf_size, { size: megabytes(entry.bytes), pages: entry.pages });
       block.querySelector(".hb-offline__pdf").hidden = false;
     }).catch(function () { /* offline, or no books in this build */ });
   }
 
-  if (!("serviceWorker" in navigator)) {
-    return;
-  }
-  if (!siteRoot) {
-    navigator.serviceWorker.getRegistrations().then(function (registrations) {
-      registrations.forEach(function (registration) { registration.unregister(); });
-    });
-    return;
+  /* This site's worker registered at a scope other than the site root. */
+  function isStray(registration) {
+    var script = registration.active || registration.waiting || registration.installing;
+    return script && script.scriptURL === hb.worker.href && registration.scope !== siteRoot.href;
   }
 
-  navigator.serviceWorker.register(new URL("sw.js", siteRoot).href, {
-    scope: siteRoot.pathname,
-    updateViaCache: "none"
-  }).catch(function (error) {
-    console.warn("offline reading is unavailable:", error);
-  });
+  function register() {
+    if (!("serviceWorker" in navigator)) {
+      return false;
+    }
+    if (!hb.worker) {
+      navigator.serviceWorker.getRegistrations().then(function (registrations) {
+        registrations.forEach(function (registration) {
+          var script = registration.active || registration.waiting || registration.installing;
+          if (script && script.scriptURL === new URL("sw.js", siteRoot).href) {
+            registration.unregister();
+          }
+        });
+      });
+      return false;
+    }
+    navigator.serviceWorker.register(hb.worker.href, { scope: siteRoot.pathname, updateViaCache: "none" })
+      .catch(function (error) { console.warn("offline reading is unavailable:", error); });
+    navigator.serviceWorker.getRegistrations().then(function (registrations) {
+      registrations.filter(isStray).forEach(function (registration) { registration.unregister(); });
+    });
+    /* Ask the worker to keep this page, which it did not see load: when no
+       worker served it (the first visit, or a navigation under way while a
+       worker took over, which Chromium may leave uncontrolled), and when a
+       new build's worker takes control. */
+    function visit(active) {
+      if (active) {
+        active.postMessage({ type: "visit", url: window.location.href });
+      }
+    }
+    var navigation = window.performance.getEntriesByType("navigation")[0];
+    if (navigation && !navigation.workerStart) {
+      worker().then(visit);
+    }
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      visit(navigator.serviceWorker.controller);
+    });
+    return true;
+  }
 
   function worker() {
     return navigator.serviceWorker.ready.then(function (registration) { return registration.active; });
@@ -97,73 +127,76 @@
     });
   }
 
-  /* A worker took control of this page (the first visit, or a new build):
-     it did not see the page load, so ask it to keep the page. */
-  navigator.serviceWorker.addEventListener("controllerchange", function () {
-    var active = navigator.serviceWorker.controller;
-    if (active) {
-      active.postMessage({ type: "visit", url: window.location.href });
-    }
-  });
+  /* "Save for offline": save, progress, remove, and what went wrong. */
+  function saveControls() {
+    var panel = block.querySelector(".hb-offline__save");
+    var saveButton = block.querySelector("#offline-save");
+    var removeButton = block.querySelector("#offline-remove");
+    var progress = block.querySelector(".hb-offline__progress");
+    var status = block.querySelector(".hb-offline__status");
+    var total = 0;
 
-  if (!block) {
-    return;
+    function show(state) {
+      saveButton.textContent = hb.format(t.save, { size: megabytes(state.total || total) });
+      saveButton.hidden = !!state.saved;
+      saveButton.disabled = !!state.saving;
+      removeButton.hidden = !(state.saved || state.partial);
+      progress.hidden = !state.saving;
+    }
+
+    function paint(state) {
+      if (state.error) {
+        status.textContent = t.unavailable;
+        return;
+      }
+      total = state.total;
+      show(state);
+      status.textContent = state.saved ? hb.format(t.saved, { size: megabytes(state.total) })
+        : state.partial ? t.partial : "";
+      panel.hidden = false;
+    }
+
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      var data = event.data || {};
+      if (data.lang !== lang) {
+        return;
+      }
+      if (data.type === "progress") {
+        show({ saving: true, total: data.total });
+        progress.max = data.files;
+        progress.value = data.done;
+        status.textContent = hb.format(t.saving, { done: data.done, total: data.files, size: megabytes(data.total) });
+      } else if (data.type === "saved") {
+        paint({ saved: true, total: data.bytes });
+      } else if (data.type === "removed") {
+        paint({ saved: false, total: total });
+        status.textContent = t.removed;
+      } else if (data.type === "failed") {
+        show({ saved: false, total: total });
+        status.textContent = t["failed_" + data.reason] || t.failed;
+      }
+    });
+
+    saveButton.addEventListener("click", function () {
+      show({ saving: true, total: total });
+      progress.value = 0;
+      worker().then(function (active) { active.postMessage({ type: "save", lang: lang }); });
+    });
+    removeButton.addEventListener("click", function () {
+      worker().then(function (active) { active.postMessage({ type: "remove", lang: lang }); });
+    });
+
+    ask({ type: "status", lang: lang }).then(paint);
   }
-  var panel = block.querySelector(".hb-offline__save");
-  var saveButton = block.querySelector("#offline-save");
-  var removeButton = block.querySelector("#offline-remove");
-  var progress = block.querySelector(".hb-offline__progress");
-  var status = block.querySelector(".hb-offline__status");
-  var total = 0;
 
-  function show(state) {
-    saveButton.textContent = format(t.save, { size: megabytes(state.total || total) });
-    saveButton.hidden = !!state.saved;
-    saveButton.disabled = !!state.saving;
-    removeButton.hidden = !state.saved;
-    progress.hidden = !state.saving;
+  var registered = register();
+  if (block) {
+    hb.strings().then(function (strings) {
+      t = strings.offline;
+      showBook();
+      if (registered) {
+        saveControls();
+      }
+    });
   }
-
-  function paint(state) {
-    if (state.error) {
-      status.textContent = t.unavailable;
-      return;
-    }
-    total = state.total;
-    show(state);
-    status.textContent = state.saved ? format(t.saved, { size: megabytes(state.total) }) : "";
-    panel.hidden = false;
-  }
-
-  navigator.serviceWorker.addEventListener("message", function (event) {
-    var data = event.data || {};
-    if (data.lang !== lang) {
-      return;
-    }
-    if (data.type === "progress") {
-      show({ saving: true, total: data.total });
-      progress.max = data.files;
-      progress.value = data.done;
-      status.textContent = format(t.saving, { done: data.done, total: data.files, size: megabytes(data.total) });
-    } else if (data.type === "saved") {
-      paint({ saved: true, total: data.bytes });
-    } else if (data.type === "removed") {
-      paint({ saved: false, total: total });
-      status.textContent = t.removed;
-    } else if (data.type === "failed") {
-      show({ saved: false, total: total });
-      status.textContent = format(t.failed, { error: data.error });
-    }
-  });
-
-  saveButton.addEventListener("click", function () {
-    show({ saving: true, total: total });
-    progress.value = 0;
-    worker().then(function (active) { active.postMessage({ type: "save", lang: lang }); });
-  });
-  removeButton.addEventListener("click", function () {
-    worker().then(function (active) { active.postMessage({ type: "remove", lang: lang }); });
-  });
-
-  ask({ type: "status", lang: lang }).then(paint);
 })();

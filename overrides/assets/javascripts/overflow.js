@@ -9,7 +9,7 @@
  *   tables, code) is reachable by keyboard (tabindex=0) and fades at the
  *   edge where more content is hidden (data-hb-more="left right"), which
  *   updates as the reader scrolls. Re-checked when the window resizes.
- * Works with Material's instant navigation on (document$) or off.
+ * Starts through hb.onPage (hb-core.js): instant navigation on or off.
  */
 (function () {
   "use strict";
@@ -81,13 +81,7 @@
   }
 
   window.addEventListener("resize", schedule);
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(schedule);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", schedule);
-  } else {
-    schedule();
-  }
+  window.hb.onPage(schedule);
   /* Material wraps tables in their scroll box after load. */
   window.addEventListener("load", schedule);
 })();

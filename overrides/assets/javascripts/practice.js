@@ -8,18 +8,22 @@
  * this browser, keyed by the URL relative to the language root, so progress
  * made in Chinese counts in English too. The controls are rendered by
  * overrides/partials/practice.html with strings from strings.yml; the
- * question list comes from questions.json, written at build time.
- * Works with Material's instant navigation on (document$) or off.
+ * script's messages come from strings.json and the question list from
+ * questions.json (hb-core.js), both written at build time. Starts through
+ * hb.onPage, so it works with Material's instant navigation on or off.
+ * Exports (window.hbPractice) the grade bar, the grading keys and the tag
+ * options, which the study page (study.js) uses too.
  */
 (function () {
   "use strict";
 
+  var hb = window.hb;
   var store = window.hbStore;
-  var GRADES = ["again", "hard", "good", "easy"];
 
-  function currentKey(root) {
+  function currentKey() {
     var path = window.location.pathname;
-    return path.indexOf(root.pathname) === 0 ? path.slice(root.pathname.length) : path;
+    var root = hb.langRoot.pathname;
+    return path.indexOf(root) === 0 ? path.slice(root.length) : path;
   }
 
   function isMastered(key) {
@@ -54,7 +58,7 @@
     bar.querySelector(".hb-grade__prompt").textContent = t.grade_prompt;
     var status = bar.querySelector(".hb-grade__status");
     var before; /* the record before this page view's first grade: re-grading replaces it */
-    var buttons = GRADES.map(function (name, index) {
+    var buttons = store.GRADES.map(function (name, index) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button hb-grade__button";
@@ -76,10 +80,12 @@
       return before;
     }
 
+    /* `saving` resolves {record, reset} (study-store.js); a reset card is said so. */
     function save(saving, rating, now) {
-      return saving.then(function (record) {
+      return saving.then(function (result) {
+        var record = result.record;
         buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.rating === String(rating))); });
-        status.textContent = store.format(t.next_review, {
+        status.textContent = (result.reset ? t.card_reset + " " : "") + hb.format(t.next_review, {
           date: new Date(record.due).toLocaleDateString(document.documentElement.lang),
           n: wholeDays(now, record.due)
         });
@@ -110,7 +116,7 @@
       store.preview(key, now, before).then(function (due) {
         buttons.forEach(function (b) {
           b.querySelector(".hb-grade__interval").textContent =
-            store.format(t.days, { n: wholeDays(now, due[b.dataset.rating]) });
+            hb.format(t.days, { n: wholeDays(now, due[b.dataset.rating]) });
         });
       }, function () { /* the scheduler did not load: grading reports it */ });
     }
@@ -203,48 +209,53 @@
   }
 
   function paintProgress(panel, t, all, section) {
-    var done = store.read("mastered");
-    var pool = all.filter(function (q) { return !section || q.section === section; });
-    var count = pool.filter(function (q) { return done.indexOf(q.url) >= 0; }).length;
+    var counts = store.status(all, new Date());
+    var done = new Set(counts.mastered.map(function (q) { return q.url; }));
+    function progress(pool) {
+      return hb.format(t.progress, { done: pool.filter(function (q) { return done.has(q.url); }).length, total: pool.length });
+    }
     panel.querySelector(".hb-practice__progress").textContent =
-      store.format(t.progress, { done: count, total: pool.length });
+      progress(all.filter(function (q) { return !section || q.section === section; }));
     var items = panel.querySelectorAll(".hb-practice__sections li[data-section]");
     Array.prototype.forEach.call(items, function (item) {
-      var inSection = all.filter(function (q) { return q.section === item.dataset.section; });
-      item.querySelector(".hb-practice__count").textContent = store.format(t.progress, {
-        done: inSection.filter(function (q) { return done.indexOf(q.url) >= 0; }).length,
-        total: inSection.length
-      });
+      item.querySelector(".hb-practice__count").textContent =
+        progress(all.filter(function (q) { return q.section === item.dataset.section; }));
     });
     var due = panel.querySelector(".hb-practice__due");
     if (due) {
-      var counts = store.status(all, new Date());
-      due.textContent = store.format(t.due, { due: counts.due.length, "new": counts.fresh.length });
+      due.textContent = hb.format(t.due, { due: counts.due.length, "new": counts.fresh.length });
     }
   }
 
-  function fillSelects(form, all) {
+  /* The tag filter's options: every tag of `all`, by its name in this page's
+     language (questions.json has tag_names), in that language's order. Fills
+     each empty <select name=tag> under `container`. */
+  function tagOptions(container, all) {
+    var names = new Map();
+    all.forEach(function (q) {
+      q.tags.forEach(function (tag, i) { names.set(tag, (q.tag_names && q.tag_names[i]) || tag); });
+    });
+    var ids = Array.from(names.keys()).sort(function (a, b) {
+      return names.get(a).localeCompare(names.get(b), document.documentElement.lang);
+    });
+    container.querySelectorAll("select[name=tag]").forEach(function (select) {
+      if (select.options.length <= 1) {
+        ids.forEach(function (tag) { select.add(new Option(names.get(tag), tag)); });
+      }
+    });
+  }
+
+  function sectionOptions(form, all) {
     var sections = form.querySelector("select[name=section]");
-    var tags = form.querySelector("select[name=tag]");
     if (!sections || sections.options.length > 1) {
       return;
     }
-    var seen = {};
+    var seen = new Set();
     all.forEach(function (q) {
-      if (!seen[q.section]) {
-        seen[q.section] = true;
+      if (!seen.has(q.section)) {
+        seen.add(q.section);
         sections.add(new Option(q.section_title, q.section));
       }
-    });
-    /* Tags by their name in this page's language (questions.json has tag_names). */
-    var names = {};
-    all.forEach(function (q) {
-      q.tags.forEach(function (tag, i) { names[tag] = (q.tag_names && q.tag_names[i]) || tag; });
-    });
-    Object.keys(names).sort(function (a, b) {
-      return names[a].localeCompare(names[b], document.documentElement.lang);
-    }).forEach(function (tag) {
-      tags.add(new Option(names[tag], tag));
     });
   }
 
@@ -257,10 +268,10 @@
         var section = form.elements.section.value;
         var tag = form.elements.tag.value;
         var level = form.elements.level.value;
-        var done = form.elements.unmastered.checked ? store.read("mastered") : [];
+        var done = new Set(form.elements.unmastered.checked ? store.read("mastered") : []);
         var pool = all.filter(function (q) {
           return (!section || q.section === section) && (!tag || q.tags.indexOf(tag) >= 0) &&
-            (!level || q.level === level) && done.indexOf(q.url) < 0 && q.url !== key;
+            (!level || q.level === level) && !done.has(q.url) && q.url !== key;
         });
         if (!pool.length) {
           message.textContent = t.none_left;
@@ -272,7 +283,7 @@
     });
   }
 
-  window.hbPractice = { gradeBar: gradeBar, gradeKey: gradeKey };
+  window.hbPractice = { gradeBar: gradeBar, gradeKey: gradeKey, tagOptions: tagOptions };
 
   function init() {
     var panel = document.querySelector(".hb-practice");
@@ -280,13 +291,13 @@
       return;
     }
     panel.dataset.ready = "true";
-    store.strings().then(function (all) { start(panel, all.practice); });
+    hb.strings().then(function (all) { start(panel, all.practice); });
   }
 
   function start(panel, t) {
     var kind = panel.dataset.kind;
-    var root = store.base();
-    var key = currentKey(root);
+    var root = hb.langRoot;
+    var key = currentKey();
     var applyMode = kind === "question" ? setupQuestion(panel, t, key) : function () {};
 
     var toggle = panel.querySelector(".hb-practice__toggle");
@@ -309,18 +320,14 @@
         var paint = function () { paintProgress(panel, t, all, kind === "section" ? panel.dataset.section : ""); };
         paint();
         if (kind === "home") {
-          store.migrate().then(function (changed) { return changed && paint(); }, function () {});
+          store.scheduleMastered(all).then(function (changed) { return changed && paint(); }, function () {});
         }
       }
-      fillSelects(panel.querySelector(".hb-practice__random"), all);
+      var form = panel.querySelector(".hb-practice__random");
+      sectionOptions(form, all);
+      tagOptions(form, all);
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  hb.onPage(init);
 })();

@@ -5,13 +5,27 @@
  * or not ours is reset on its own (bad records inside it are dropped), and
  * the other entries are kept, so a damaged value never breaks a page.
  *
- * Keys, shared by both languages (a question is keyed by its URL relative to
- * the language root, e.g. "ai-painting/dreambooth/"):
- *   hb.practice  practice mode on or off (boolean)
- *   hb.mastered  questions marked as mastered (array of keys)
- *   hb.srs       review schedule: key -> ts-fsrs Card (dates as ISO strings)
- *                plus `updated`, the time of the question's last change
- *   hb.mock      mock interviews, oldest first (the last 50)
+ * Keys carry the site's root (hb-core.js `hb.key`): GitHub Pages serves every
+ * project site of an owner from one origin, and one site's progress must
+ * never show on, or be cleared by, another. Shared by both languages (a
+ * question is keyed by its URL relative to the language root, e.g.
+ * "ai-painting/dreambooth/"):
+ *   <root>.hb.practice  practice mode on or off (boolean)
+ *   <root>.hb.mastered  questions marked as mastered (array of keys)
+ *   <root>.hb.srs       review schedule: key -> ts-fsrs Card (dates as ISO
+ *                       strings) plus `updated`, the time of its last change
+ *   <root>.hb.mock      mock interviews, oldest first (the last 50)
+ *   <root>.hb.migrated  when this site copied the unscoped keys (below)
+ *
+ * Before keys carried the root they were hb.practice, hb.mastered, hb.srs and
+ * hb.mock, shared by every site of the origin. On its first load each site
+ * copies them once (all or nothing) and marks that it did; the old keys are
+ * left as they are, never written or deleted. Until the update every site of
+ * the origin showed that one shared progress, so each starts from exactly
+ * what its reader saw there the day before, nothing is lost whichever site
+ * updates first, and from then on the sites are apart. (Moving them to the
+ * first site that loads would empty every other one; guessing whose records
+ * are whose is impossible, the old format has no trace of the site.)
  *
  * Scheduling is FSRS from the vendored ts-fsrs (vendor/ts-fsrs.umd.js),
  * loaded only when a review is recorded, so pages stay light. PARAMS below:
@@ -20,53 +34,145 @@
  * learnt together spread out, and at most a year between reviews.
  * "Mastered" maps onto the schedule: marking a question records an Easy
  * review (a new question comes back in about a week, a known one later);
- * an Again review takes the mark away.
+ * an Again review takes the mark away. A stored card the scheduler cannot
+ * use is reset by the next grade, which says so.
  *
  * Export format: {format: FORMAT, version: 1, exported, mastered, schedule,
- * mock}. Import merges per question: the record with the newer `updated`
- * wins, together with its side's mastered mark.
+ * mock}. Import (importText) refuses a file above MAX_IMPORT_BYTES, checks
+ * every field and range, applies only questions this site has, merges per
+ * question (the record with the newer `updated` wins, with its side's
+ * mastered mark) in linear time, and writes everything or nothing.
  */
 (function () {
   "use strict";
 
-  var KEYS = { practice: "hb.practice", mastered: "hb.mastered", srs: "hb.srs", mock: "hb.mock" };
+  var hb = window.hb;
+  var NAMES = ["practice", "mastered", "srs", "mock"];
   var FORMAT = "ai-interview-handbook-progress";
   var VERSION = 1;
   var MAX_MOCKS = 50;
+  var MAX_IMPORT_BYTES = 4 * 1024 * 1024;
   var PARAMS = { request_retention: 0.9, maximum_interval: 365, enable_fuzz: true, enable_short_term: false };
   var RATING = { again: 1, hard: 2, good: 3, easy: 4 };
-  var cache = {};
+  /* The grades, in key order (keys 1-4): their names are the strings' keys. */
+  var GRADES = ["again", "hard", "good", "easy"];
+  var DAY = 86400000;
   var scheduler = null;
 
-  function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
-  function isDate(v) { return typeof v === "string" && v.length < 40 && !isNaN(Date.parse(v)); }
-  function isCount(v) { return typeof v === "number" && v >= 0 && v < 1e7 && Math.floor(v) === v; }
-  function isNumber(v) { return typeof v === "number" && isFinite(v); }
-  function isKey(v) { return typeof v === "string" && v.length < 300 && /\/$/.test(v) && !/^\/|\.\.|\s/.test(v); }
-  function optional(v, test) { return v === undefined || test(v); }
+  /* ---- Checking values ------------------------------------------------------ */
 
-  function isCard(c) {
-    return isObject(c) && isDate(c.due) && isNumber(c.stability) && c.stability >= 0 && isNumber(c.difficulty) &&
-      isCount(c.scheduled_days) && isCount(c.reps) && isCount(c.lapses) && [0, 1, 2, 3].indexOf(c.state) >= 0 &&
-      optional(c.learning_steps, isCount) && optional(c.elapsed_days, isCount) &&
-      optional(c.last_review, isDate) && isDate(c.updated);
+  var ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
+  var KEY = /^[A-Za-z0-9][\w.-]*(\/[A-Za-z0-9][\w.-]*)*\/$/;
+  var EARLIEST = Date.UTC(2020, 0, 1);
+  var LATEST = Date.UTC(2100, 0, 1);
+  var MAX_DAYS = 36500;
+
+  /* Stored values are checked against fixed bounds (a clock set wrong must
+     never cost a reader their progress). A file being imported is checked
+     against this moment (nothing updated in the future, a day of clock
+     difference between devices allowed; nothing due in years) and strictly
+     (no field this site does not write, dates as it writes them). A card
+     being graded must not have been reviewed in the future either. */
+  var STORED = { latest: LATEST, latestDue: LATEST, strict: false };
+  function importLimits(now) {
+    return { latest: now.getTime() + DAY, latestDue: now.getTime() + 3 * 365 * DAY, strict: true };
+  }
+  function gradeLimits(now) {
+    return { latest: now.getTime() + DAY, latestDue: LATEST, strict: false };
   }
 
-  function isMock(m) {
-    return isObject(m) && typeof m.id === "string" && m.id.length < 80 && isDate(m.at) && isNumber(m.minutes) &&
-      Array.isArray(m.questions) && m.questions.length <= 100 && m.questions.every(function (q) {
-        return isObject(q) && isKey(q.url) && isCount(q.covered) && isCount(q.total) && q.covered <= q.total;
-      });
+  function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function isInt(v, low, high) { return typeof v === "number" && Math.floor(v) === v && v >= low && v <= high; }
+  function isReal(v, low, high) { return typeof v === "number" && isFinite(v) && v >= low && v <= high; }
+  function isKey(v) { return typeof v === "string" && v.length <= 200 && KEY.test(v); }
+  /* A date within [EARLIEST, latest]: strictly, in the form this site writes
+     (toISOString); stored values written by hand-edited imports of earlier
+     versions may use any form Date.parse reads. */
+  function isDate(v, latest, strict) {
+    var t = typeof v === "string" && v.length <= 40 && (!strict || ISO.test(v)) ? Date.parse(v) : NaN;
+    return t >= EARLIEST && t <= latest;
+  }
+  function own(object, name) { return Object.prototype.hasOwnProperty.call(object, name); }
+
+  /* A copy of `value` with only the fields in `checks`, or null when a field
+     fails its check (or, strictly, when `value` has a field not in `checks`:
+     a file of this format never does). `checks[name] = [test, optional]`. */
+  function pick(value, checks, strict) {
+    if (!isObject(value)) {
+      return null;
+    }
+    var fields = Object.keys(checks);
+    for (var i = 0; i < fields.length; i += 1) {
+      if (!checks[fields[i]][1] && !own(value, fields[i])) {
+        return null;
+      }
+    }
+    var out = {};
+    var names = Object.keys(value); /* in the value's order, so a clean value reads back unchanged */
+    for (var j = 0; j < names.length; j += 1) {
+      var name = names[j];
+      if (own(checks, name)) {
+        if (!checks[name][0](value[name])) {
+          return null;
+        }
+        out[name] = value[name];
+      } else if (strict) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  function cleanCard(c, limits) {
+    function date(v) { return isDate(v, limits.latest, limits.strict); }
+    return pick(c, {
+      due: [function (v) { return isDate(v, limits.latestDue, limits.strict); }],
+      stability: [function (v) { return isReal(v, 0, MAX_DAYS); }],
+      difficulty: [function (v) { return isReal(v, 0, 10); }],
+      elapsed_days: [function (v) { return isInt(v, 0, MAX_DAYS); }, true],
+      scheduled_days: [function (v) { return isInt(v, 0, MAX_DAYS); }],
+      learning_steps: [function (v) { return isInt(v, 0, 100); }, true],
+      reps: [function (v) { return isInt(v, 0, 100000); }],
+      lapses: [function (v) { return isInt(v, 0, 100000); }],
+      state: [function (v) { return isInt(v, 0, 3); }],
+      last_review: [date, true],
+      updated: [date]
+    }, limits.strict);
+  }
+
+  function cleanMock(m, limits) {
+    var mock = pick(m, {
+      id: [function (v) { return typeof v === "string" && /^[\w.:-]{1,80}$/.test(v); }],
+      at: [function (v) { return isDate(v, limits.latest, limits.strict); }],
+      lang: [function (v) { return typeof v === "string" && /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$/.test(v); }, true],
+      minutes: [function (v) { return isReal(v, 0.1, 60); }],
+      questions: [function (v) { return Array.isArray(v) && v.length <= 100; }]
+    }, limits.strict);
+    if (!mock) {
+      return null;
+    }
+    var questions = [];
+    for (var i = 0; i < mock.questions.length; i += 1) {
+      var q = pick(mock.questions[i], {
+        url: [isKey], covered: [function (v) { return isInt(v, 0, 100); }], total: [function (v) { return isInt(v, 0, 100); }]
+      }, limits.strict);
+      if (!q || q.covered > q.total) {
+        return null;
+      }
+      questions.push(q);
+    }
+    mock.questions = questions;
+    return mock;
   }
 
   /* Each entry: its default and a cleaner that keeps the valid part (or
-     returns undefined when the entry is not ours at all). */
+     returns undefined when the entry is not ours at all). Linear in size. */
   var ENTRIES = {
     practice: { empty: false, clean: function (v) { return typeof v === "boolean" ? v : undefined; } },
     mastered: {
       empty: [],
       clean: function (v) {
-        return Array.isArray(v) ? v.filter(function (k, i) { return isKey(k) && v.indexOf(k) === i; }) : undefined;
+        return Array.isArray(v) ? Array.from(new Set(v.filter(isKey))) : undefined;
       }
     },
     srs: {
@@ -77,29 +183,49 @@
         }
         var out = {};
         Object.keys(v).forEach(function (k) {
-          if (isKey(k) && isCard(v[k])) {
-            out[k] = v[k];
+          var card = isKey(k) ? cleanCard(v[k], STORED) : null;
+          if (card) {
+            out[k] = card;
           }
         });
         return out;
       }
     },
-    mock: { empty: [], clean: function (v) { return Array.isArray(v) ? v.filter(isMock).slice(-MAX_MOCKS) : undefined; } }
+    mock: {
+      empty: [],
+      clean: function (v) {
+        return Array.isArray(v) ? v.map(function (m) { return cleanMock(m, STORED); }).filter(Boolean).slice(-MAX_MOCKS)
+          : undefined;
+      }
+    }
   };
+
+  /* ---- Reading and writing ---------------------------------------------------- */
 
   function copy(value) { return JSON.parse(JSON.stringify(value)); }
 
+  function getItem(name) {
+    try {
+      return window.localStorage.getItem(name);
+    } catch (error) {
+      return null; /* storage disabled */
+    }
+  }
+
+  /* The text of each entry as this page last read or wrote it, clean: read
+     again unchanged (the usual case), it is only parsed, not checked again
+     (50,000 stored keys take milliseconds to parse, tens to check). */
+  var checked = {};
+
   function read(name) {
     var entry = ENTRIES[name];
-    var raw = null;
+    var raw = getItem(hb.key(name));
     var value;
-    try {
-      raw = window.localStorage.getItem(KEYS[name]);
-    } catch (error) {
-      return copy(entry.empty);
-    }
     if (raw === null) {
       return copy(entry.empty);
+    }
+    if (raw === checked[name]) {
+      return JSON.parse(raw);
     }
     try {
       value = entry.clean(JSON.parse(raw));
@@ -107,69 +233,82 @@
       value = undefined;
     }
     if (value === undefined) {
-      remove(name);
+      remove(name); /* this site's own entry, damaged */
       return copy(entry.empty);
     }
-    if (JSON.stringify(value) !== raw) {
+    var text = JSON.stringify(value);
+    if (text !== raw) {
       write(name, value, true);
     }
+    checked[name] = text;
     return value;
   }
 
   function write(name, value, quiet) {
-    try {
-      window.localStorage.setItem(KEYS[name], JSON.stringify(value));
-    } catch (error) {
+    var text = JSON.stringify(value);
+    if (!writeAll([[hb.key(name), text]])) {
       return false; /* storage disabled or full: the page still works */
     }
+    checked[name] = text;
     if (!quiet) {
       window.dispatchEvent(new CustomEvent("hb:progress", { detail: { entry: name } }));
     }
     return true;
   }
 
+  /* Write every [key, text] pair, or none: on any failure (storage full or
+     disabled) each key gets its previous value back. */
+  function writeAll(pairs) {
+    var before = pairs.map(function (pair) { return getItem(pair[0]); });
+    try {
+      pairs.forEach(function (pair) { window.localStorage.setItem(pair[0], pair[1]); });
+      return true;
+    } catch (error) {
+      pairs.forEach(function (pair, i) {
+        try {
+          if (before[i] === null) {
+            window.localStorage.removeItem(pair[0]);
+          } else {
+            window.localStorage.setItem(pair[0], before[i]);
+          }
+        } catch (ignored) {
+          /* storage disabled: nothing was written either */
+        }
+      });
+      return false;
+    }
+  }
+
   function remove(name) {
     try {
-      window.localStorage.removeItem(KEYS[name]);
+      window.localStorage.removeItem(hb.key(name));
     } catch (error) {
       /* nothing to do */
     }
   }
 
-  /* The language root, resolved once against the page this script loaded
-     with: with instant navigation the #__config of that first page stays
-     while the address changes, so resolving it later would be wrong. */
-  var root = null;
-  function base() {
-    if (root === null) {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      root = new URL(config.base, window.location.href);
+  /* The unscoped keys of earlier versions, copied once (see the top). */
+  function adoptUnscoped() {
+    if (getItem(hb.key("migrated")) !== null) {
+      return;
     }
-    return new URL(root.href);
+    var pairs = [];
+    NAMES.forEach(function (name) {
+      var old = getItem("hb." + name);
+      if (old !== null && getItem(hb.key(name)) === null) {
+        pairs.push([hb.key(name), old]);
+      }
+    });
+    pairs.push([hb.key("migrated"), JSON.stringify(new Date().toISOString())]);
+    writeAll(pairs); /* if it fails, the next page load tries again */
   }
+  adoptUnscoped();
 
   function questions() {
-    var url = new URL("questions.json", base()).href;
-    if (!cache[url]) {
-      cache[url] = fetch(url).then(function (response) { return response.json(); });
-    }
-    return cache[url];
+    return hb.data("questions.json");
   }
 
-  /* The page scripts' strings in this page's language (strings.json at the
-     language root, written by the build): one cached file instead of a copy
-     in every page. */
-  function strings() {
-    var url = new URL("strings.json", base()).href;
-    if (!cache[url]) {
-      cache[url] = fetch(url).then(function (response) { return response.json(); });
-    }
-    return cache[url];
-  }
-
-  function format(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
-  }
+  /* ---- Scheduling --------------------------------------------------------------- */
 
   /* ts-fsrs, loaded on first use: a promise of {F: the library, f: our scheduler}. */
   function fsrs() {
@@ -180,7 +319,7 @@
           return;
         }
         var script = document.createElement("script");
-        script.src = new URL("assets/javascripts/vendor/ts-fsrs.umd.js", base()).href;
+        script.src = new URL("assets/javascripts/vendor/ts-fsrs.umd.js", hb.langRoot).href;
         script.onload = function () { return window.FSRS ? resolve(window.FSRS) : reject(new Error("ts-fsrs")); };
         script.onerror = function () { reject(new Error("ts-fsrs did not load")); };
         document.head.appendChild(script);
@@ -194,10 +333,7 @@
     return scheduler;
   }
 
-  function toCard(record, F, now) {
-    if (!record) {
-      return F.createEmptyCard(now);
-    }
+  function toCard(record) {
     var card = {};
     Object.keys(record).forEach(function (k) {
       if (k !== "updated") {
@@ -230,51 +366,77 @@
     return last && last > now ? last : now;
   }
 
+  /* The record after grading `before` (a stored record, or null for a new
+     question) with `rating`: {record, reset}. A stored card that fails this
+     moment's checks, or that the scheduler cannot use, is replaced by a new
+     card (reset: true): a question can always be graded again. */
+  function grade(s, before, rating, now) {
+    var limits = gradeLimits(now);
+    if (before && cleanCard(before, limits)) {
+      try {
+        var at = reviewTime(before, now);
+        var record = toRecord(s.f.next(toCard(before), at, rating).card, now);
+        if (cleanCard(record, limits)) {
+          return { record: record, reset: false };
+        }
+      } catch (error) {
+        /* below: start the card afresh */
+      }
+    }
+    return { record: toRecord(s.f.next(s.F.createEmptyCard(now), now, rating).card, now), reset: !!before };
+  }
+
   /* Record reviews: items [{url, rating, from}] ("from" replaces the current
-     record, e.g. to re-grade within one page view; null means new). */
+     record, e.g. to re-grade within one page view; null means new).
+     Resolves {schedule, reset: [urls whose damaged card was started afresh]}. */
   function reviewAll(items, now) {
     now = now || new Date();
     return fsrs().then(function (s) {
       var schedule = read("srs");
-      var unmaster = [];
+      var unmaster = new Set();
+      var reset = [];
       items.forEach(function (item) {
-        var before = item.from !== undefined ? item.from : schedule[item.url];
-        var at = reviewTime(before, now);
-        schedule[item.url] = toRecord(s.f.next(toCard(before, s.F, at), at, item.rating).card, now);
+        var before = item.from !== undefined ? item.from : schedule[item.url] || null;
+        var graded = grade(s, before, item.rating, now);
+        schedule[item.url] = graded.record;
+        if (graded.reset) {
+          reset.push(item.url);
+        }
         if (item.rating === RATING.again) {
-          unmaster.push(item.url);
+          unmaster.add(item.url);
         }
       });
       if (!write("srs", schedule)) {
         throw new Error("storage");
       }
-      if (unmaster.length) {
-        write("mastered", read("mastered").filter(function (k) { return unmaster.indexOf(k) < 0; }));
+      if (unmaster.size) {
+        write("mastered", read("mastered").filter(function (k) { return !unmaster.has(k); }));
       }
-      return schedule;
+      return { schedule: schedule, reset: reset };
     });
   }
 
+  /* One review: resolves {record, reset}. */
   function review(url, rating, now, from) {
-    return reviewAll([{ url: url, rating: rating, from: from }], now).then(function (schedule) {
-      return schedule[url];
+    return reviewAll([{ url: url, rating: rating, from: from }], now).then(function (result) {
+      return { record: result.schedule[url], reset: result.reset.length > 0 };
     });
   }
 
-  /* The next due date for every rating, without recording anything. */
+  /* The next due date for every rating, without recording anything (a card
+     grading would reset is previewed as new). */
   function preview(url, now, from) {
     now = now || new Date();
     return fsrs().then(function (s) {
-      var before = from !== undefined ? from : read("srs")[url];
-      var at = reviewTime(before, now);
-      var options = s.f.repeat(toCard(before, s.F, at), at);
+      var before = from !== undefined ? from : read("srs")[url] || null;
       var out = {};
-      [1, 2, 3, 4].forEach(function (r) { out[r] = options[r].card.due; });
+      [1, 2, 3, 4].forEach(function (r) { out[r] = grade(s, before, r, now).record.due; });
       return out;
     });
   }
 
-  /* Mark or un-mark a question; marking records an Easy review (from `from`, see reviewAll). */
+  /* Mark or un-mark a question; marking records an Easy review (from `from`,
+     see reviewAll). Resolves {record, reset}. */
   function setMastered(url, on, now, from) {
     now = now || new Date();
     var list = read("mastered").filter(function (k) { return k !== url; });
@@ -291,7 +453,7 @@
       schedule[url].updated = now.toISOString();
       write("srs", schedule);
     }
-    return saved ? Promise.resolve(schedule[url]) : Promise.reject(new Error("storage"));
+    return saved ? Promise.resolve({ record: schedule[url], reset: false }) : Promise.reject(new Error("storage"));
   }
 
   function endOfDay(now) {
@@ -300,28 +462,32 @@
     return day;
   }
 
-  /* Due (today, in the reader's time zone), new and scheduled questions among `all`. */
+  /* Among `all` (questions.json): the due ones (today, in the reader's time
+     zone, most overdue first), the new ones, how many are scheduled, and the
+     mastered ones. Keys of questions the site no longer has are not counted. */
   function status(all, now) {
     var schedule = read("srs");
-    var mastered = read("mastered");
+    var mastered = new Set(read("mastered"));
     var limit = endOfDay(now || new Date()).getTime();
-    var due = all.filter(function (q) { return schedule[q.url] && Date.parse(schedule[q.url].due) <= limit; });
+    var due = all.filter(function (q) { return own(schedule, q.url) && Date.parse(schedule[q.url].due) <= limit; });
     due.sort(function (a, b) { return Date.parse(schedule[a.url].due) - Date.parse(schedule[b.url].due); });
     return {
       due: due,
-      fresh: all.filter(function (q) { return !schedule[q.url] && mastered.indexOf(q.url) < 0; }),
-      scheduled: all.filter(function (q) { return schedule[q.url]; }).length
+      fresh: all.filter(function (q) { return !own(schedule, q.url) && !mastered.has(q.url); }),
+      scheduled: all.filter(function (q) { return own(schedule, q.url); }).length,
+      mastered: all.filter(function (q) { return mastered.has(q.url); })
     };
   }
 
-  /* Questions marked as mastered before the schedule existed get their Easy review now. */
-  function migrate() {
+  /* Questions of `all` marked as mastered before the schedule existed get their Easy review now. */
+  function scheduleMastered(all) {
     var schedule = read("srs");
-    var legacy = read("mastered").filter(function (k) { return !schedule[k]; });
+    var mastered = new Set(read("mastered"));
+    var legacy = all.filter(function (q) { return mastered.has(q.url) && !own(schedule, q.url); });
     if (!legacy.length) {
       return Promise.resolve(false);
     }
-    return reviewAll(legacy.map(function (k) { return { url: k, rating: RATING.easy }; })).then(function () {
+    return reviewAll(legacy.map(function (q) { return { url: q.url, rating: RATING.easy }; })).then(function () {
       return true;
     });
   }
@@ -332,6 +498,8 @@
     return write("mock", list.slice(-MAX_MOCKS));
   }
 
+  /* ---- Export and import ---------------------------------------------------------- */
+
   function exportData(now) {
     return {
       format: FORMAT, version: VERSION, exported: (now || new Date()).toISOString(),
@@ -339,9 +507,11 @@
     };
   }
 
-  /* A progress file's text -> {data} or {error: "foreign" | "newer" | "corrupt"}. */
-  function parse(text) {
+  /* A progress file's text -> {data} or {error: "foreign" | "newer" | "corrupt"}.
+     Every field is checked; a single bad one makes the file corrupt. */
+  function parse(text, now) {
     var data;
+    var limits = importLimits(now || new Date());
     try {
       data = JSON.parse(text);
     } catch (error) {
@@ -350,61 +520,102 @@
     if (!isObject(data) || data.format !== FORMAT) {
       return { error: "foreign" };
     }
-    if (!isCount(data.version) || data.version < 1) {
+    if (!isInt(data.version, 1, 1e6)) {
       return { error: "corrupt" };
     }
     if (data.version > VERSION) {
       return { error: "newer" };
     }
-    var ok = Array.isArray(data.mastered) && data.mastered.every(isKey) &&
-      isObject(data.schedule) && Object.keys(data.schedule).every(function (k) {
-        return isKey(k) && isCard(data.schedule[k]);
-      }) &&
-      Array.isArray(data.mock) && data.mock.every(isMock);
-    return ok ? { data: data } : { error: "corrupt" };
+    var file = pick(data, {
+      format: [function () { return true; }], version: [function () { return true; }],
+      exported: [function (v) { return isDate(v, limits.latest, true); }, true],
+      mastered: [function (v) { return Array.isArray(v) && v.every(isKey); }],
+      schedule: [isObject], mock: [Array.isArray]
+    }, true);
+    if (!file) {
+      return { error: "corrupt" };
+    }
+    var schedule = new Map();
+    var keys = Object.keys(file.schedule);
+    for (var i = 0; i < keys.length; i += 1) {
+      var card = isKey(keys[i]) ? cleanCard(file.schedule[keys[i]], limits) : null;
+      if (!card) {
+        return { error: "corrupt" };
+      }
+      schedule.set(keys[i], card);
+    }
+    var mocks = [];
+    for (var j = 0; j < file.mock.length; j += 1) {
+      var mock = cleanMock(file.mock[j], limits);
+      if (!mock) {
+        return { error: "corrupt" };
+      }
+      mocks.push(mock);
+    }
+    return { data: { mastered: new Set(file.mastered), schedule: schedule, mock: mocks } };
   }
 
-  /* Merge a parsed progress file into this browser's progress. */
-  function merge(data) {
+  /* Merge parsed progress into this browser's, for the questions in `all`
+     only. Writes everything or nothing. -> {updated, mocks, skipped} (what was
+     applied; skipped: records of questions this site does not have), or
+     {error: "quota"} when the browser could not store it (nothing changed). */
+  function merge(data, all) {
+    var known = new Set(all.map(function (q) { return q.url; }));
     var schedule = read("srs");
-    var mastered = read("mastered");
+    var mastered = new Set(read("mastered"));
     var mocks = read("mock");
-    var before = JSON.stringify([schedule, mastered]);
-    var urls = {};
-    [Object.keys(schedule), Object.keys(data.schedule), mastered, data.mastered].forEach(function (list) {
-      list.forEach(function (k) { urls[k] = true; });
-    });
-    var changed = 0;
-    var nextMastered = [];
-    Object.keys(urls).forEach(function (k) {
-      var mine = schedule[k];
-      var theirs = data.schedule[k];
-      var wasMastered = mastered.indexOf(k) >= 0;
+    var updated = 0;
+    var skipped = 0;
+    var touched = new Set(data.schedule.keys());
+    data.mastered.forEach(function (k) { touched.add(k); });
+    touched.forEach(function (k) {
+      if (!known.has(k)) {
+        skipped += 1;
+        return;
+      }
+      var mine = own(schedule, k) ? schedule[k] : null;
+      var theirs = data.schedule.get(k) || null;
+      var wasMastered = mastered.has(k);
       var isMastered;
-      var oldRecord = JSON.stringify(mine);
       if (theirs && (!mine || Date.parse(theirs.updated) > Date.parse(mine.updated))) {
         schedule[k] = theirs;
-        isMastered = data.mastered.indexOf(k) >= 0;
+        isMastered = data.mastered.has(k);
       } else {
-        isMastered = wasMastered || (!mine && data.mastered.indexOf(k) >= 0);
+        isMastered = wasMastered || (!mine && data.mastered.has(k));
       }
       if (isMastered) {
-        nextMastered.push(k);
+        mastered.add(k);
+      } else {
+        mastered.delete(k);
       }
-      if (isMastered !== wasMastered || JSON.stringify(schedule[k]) !== oldRecord) {
-        changed += 1;
+      if (isMastered !== wasMastered || (own(schedule, k) ? schedule[k] : null) !== mine) {
+        updated += 1;
       }
     });
-    var known = {};
-    mocks.forEach(function (m) { known[m.id] = true; });
-    var added = data.mock.filter(function (m) { return !known[m.id]; });
-    var allMocks = mocks.concat(added).sort(function (a, b) { return Date.parse(a.at) - Date.parse(b.at); });
-    if (JSON.stringify([schedule, nextMastered]) !== before) {
-      write("srs", schedule, true);
-      write("mastered", nextMastered, true);
+    var ids = new Set(mocks.map(function (m) { return m.id; }));
+    var added = data.mock.filter(function (m) {
+      var fresh = !ids.has(m.id);
+      ids.add(m.id);
+      return fresh;
+    });
+    var fromFile = new Set(added);
+    var kept = mocks.concat(added).sort(function (a, b) { return Date.parse(a.at) - Date.parse(b.at); }).slice(-MAX_MOCKS);
+    var mocksAdded = kept.filter(function (m) { return fromFile.has(m); }).length;
+    if (!updated && !mocksAdded) {
+      return { updated: 0, mocks: 0, skipped: skipped };
     }
-    write("mock", allMocks.slice(-MAX_MOCKS));
-    return { updated: changed, mocks: added.length };
+    if (!writeAll([[hb.key("srs"), JSON.stringify(schedule)], [hb.key("mastered"), JSON.stringify(Array.from(mastered))],
+      [hb.key("mock"), JSON.stringify(kept)]])) {
+      return { error: "quota" };
+    }
+    window.dispatchEvent(new CustomEvent("hb:progress", { detail: { entry: "all" } }));
+    return { updated: updated, mocks: mocksAdded, skipped: skipped };
+  }
+
+  /* A chosen file's text, imported: the outcome of parse, then merge. */
+  function importText(text, all, now) {
+    var parsed = parse(text, now);
+    return parsed.error ? parsed : merge(parsed.data, all);
   }
 
   function clear() {
@@ -413,9 +624,9 @@
   }
 
   window.hbStore = {
-    RATING: RATING,
-    read: read, write: write, base: base, questions: questions, strings: strings, format: format,
+    RATING: RATING, GRADES: GRADES, MAX_IMPORT_BYTES: MAX_IMPORT_BYTES,
+    read: read, write: write, questions: questions,
     review: review, reviewAll: reviewAll, preview: preview, setMastered: setMastered, status: status,
-    migrate: migrate, addMock: addMock, exportData: exportData, parse: parse, merge: merge, clear: clear
+    scheduleMastered: scheduleMastered, addMock: addMock, exportData: exportData, importText: importText, clear: clear
   };
 })();

@@ -6,11 +6,13 @@
  * A question's short answer and key points are read from the question
  * page's own HTML (the #short-answer section and its .hb-key-points block),
  * fetched when needed, so nothing is duplicated into a large data file.
- * Storage and scheduling: study-store.js; grade buttons: practice.js.
+ * Storage and scheduling: study-store.js; grade buttons and tag options:
+ * practice.js; strings (strings.json) and start-up: hb-core.js.
  */
 (function () {
   "use strict";
 
+  var hb = window.hb;
   var store = window.hbStore;
   var DEFAULT_MINUTES = 3;
 
@@ -89,19 +91,6 @@
     return { sections: sections, tag: form.elements.tag.value, level: form.elements.level.value };
   }
 
-  function fillTags(root, all) {
-    var names = {};
-    all.forEach(function (q) {
-      q.tags.forEach(function (tag, i) { names[tag] = (q.tag_names && q.tag_names[i]) || tag; });
-    });
-    var ids = Object.keys(names).sort(function (a, b) {
-      return names[a].localeCompare(names[b], document.documentElement.lang);
-    });
-    root.querySelectorAll("select[name=tag]").forEach(function (select) {
-      ids.forEach(function (tag) { select.add(new Option(names[tag], tag)); });
-    });
-  }
-
   function heading(text, title) {
     var h = el("h3", "hb-study__step-heading");
     h.tabIndex = -1;
@@ -151,7 +140,7 @@
         return;
       }
       var q = session.items[i];
-      var title = heading(store.format(s.step, { i: i + 1, n: session.items.length }), q.title);
+      var title = heading(hb.format(s.step, { i: i + 1, n: session.items.length }), q.title);
       var meta = el("p", "hb-study__meta");
       [levelBadge(t, q), session.fresh.indexOf(q) >= 0 ? el("span", "hb-study__new", s.new_badge) : null]
         .filter(Boolean).forEach(function (n) { meta.appendChild(n); meta.appendChild(document.createTextNode(" ")); });
@@ -195,13 +184,12 @@
     function summary() {
       var counts = { 1: 0, 2: 0, 3: 0, 4: 0 };
       session.graded.forEach(function (g) { counts[g.rating] += 1; });
-      var names = ["again", "hard", "good", "easy"];
       var h = el("h3", "hb-study__step-heading", s.summary_heading);
       h.tabIndex = -1;
-      var text = el("p", "", store.format(s.review_summary, {
+      var text = el("p", "", hb.format(s.review_summary, {
         n: session.graded.length, again: counts[1], hard: counts[2], good: counts[3], easy: counts[4]
       }));
-      var left = el("p", "", store.format(s.review_left, { n: store.status(session.pool, new Date()).due.length }));
+      var left = el("p", "", hb.format(s.review_left, { n: store.status(session.pool, new Date()).due.length }));
       var table = null;
       if (session.graded.length) {
         table = el("table", "hb-study__table");
@@ -211,7 +199,7 @@
         session.graded.forEach(function (g) {
           var row = rows.insertRow();
           row.insertCell().textContent = g.q.title;
-          row.insertCell().textContent = t.practice[names[g.rating - 1]];
+          row.insertCell().textContent = t.practice[store.GRADES[g.rating - 1]];
           row.insertCell().textContent = dateText(g.record.due);
         });
       }
@@ -283,7 +271,7 @@
       var item = session.items[i];
       item.answer = fetchAnswer(root, item.q);
       var last = i === session.items.length - 1;
-      var title = heading(store.format(s.step, { i: i + 1, n: session.items.length }), item.q.title);
+      var title = heading(hb.format(s.step, { i: i + 1, n: session.items.length }), item.q.title);
       var clock = el("p", "hb-study__timer");
       var time = el("span", "hb-study__clock");
       time.setAttribute("role", "timer");
@@ -372,7 +360,7 @@
       var pct = total ? Math.round(100 * covered / total) : 0;
       var h = el("h3", "hb-study__step-heading", s.summary_heading);
       h.tabIndex = -1;
-      var overall = el("p", "hb-study__score", store.format(s.mock_score, { covered: covered, total: total, pct: pct }));
+      var overall = el("p", "hb-study__score", hb.format(s.mock_score, { covered: covered, total: total, pct: pct }));
       var saved = el("p", "");
       saved.setAttribute("role", "status");
       var again = button(s.again_session);
@@ -392,8 +380,9 @@
       var reviews = session.items.filter(function (item) { return item.total; }).map(function (item) {
         return { url: item.q.url, rating: ratingFor(item.covered, item.total) };
       });
-      store.reviewAll(reviews).then(function () {
-        saved.textContent = s.mock_saved;
+      store.reviewAll(reviews).then(function (result) {
+        saved.textContent = s.mock_saved +
+          (result.reset.length ? " " + hb.format(s.cards_reset, { n: result.reset.length }) : "");
       }, function () {
         saved.textContent = t.practice.save_failed;
       });
@@ -411,19 +400,18 @@
       var status = store.status(all, new Date());
       var mocks = store.read("mock");
       document.querySelectorAll(".hb-study__counts").forEach(function (p) {
-        p.textContent = store.format(s.counts, { due: status.due.length, "new": status.fresh.length,
+        p.textContent = hb.format(s.counts, { due: status.due.length, "new": status.fresh.length,
           scheduled: status.scheduled });
       });
-      part.querySelector(".hb-study__summary").textContent = store.format(s.progress_summary, {
-        mastered: store.read("mastered").length, scheduled: Object.keys(store.read("srs")).length,
-        mocks: mocks.length
+      part.querySelector(".hb-study__summary").textContent = hb.format(s.progress_summary, {
+        mastered: status.mastered.length, scheduled: status.scheduled, mocks: mocks.length
       });
       var list = part.querySelector(".hb-study__mocks");
       list.replaceChildren.apply(list, mocks.slice(-5).reverse().map(function (m) {
         var covered = 0;
         var total = 0;
         m.questions.forEach(function (q) { covered += q.covered; total += q.total; });
-        return el("li", "", store.format(s.mock_entry, {
+        return el("li", "", hb.format(s.mock_entry, {
           date: dateText(m.at), n: m.questions.length, pct: total ? Math.round(100 * covered / total) : 0
         }));
       }));
@@ -449,14 +437,20 @@
       if (!chosen) {
         return;
       }
+      if (chosen.size > store.MAX_IMPORT_BYTES) {
+        /* Not read at all: no progress file of this site comes near the limit. */
+        message.textContent = hb.format(s.import_too_large, { limit: Math.round(store.MAX_IMPORT_BYTES / 1048576) + " MB" });
+        file.value = "";
+        return;
+      }
       chosen.text().then(function (text) {
-        var parsed = store.parse(text);
-        if (parsed.error) {
-          message.textContent = s["import_" + parsed.error];
+        var result = store.importText(text, all);
+        if (result.error) {
+          message.textContent = s["import_" + result.error];
           return;
         }
-        var result = store.merge(parsed.data);
-        message.textContent = store.format(s.imported, { updated: result.updated, mocks: result.mocks });
+        message.textContent = hb.format(s.imported, { updated: result.updated, mocks: result.mocks }) +
+          (result.skipped ? " " + hb.format(s.import_skipped, { n: result.skipped }) : "");
       }, function () {
         message.textContent = s.import_corrupt;
       }).then(function () {
@@ -474,7 +468,7 @@
     });
     window.addEventListener("hb:progress", paint);
     paint();
-    store.migrate().then(function (changed) { return changed && paint(); }, function () {});
+    store.scheduleMastered(all).then(function (changed) { return changed && paint(); }, function () {});
   }
 
   function init() {
@@ -483,10 +477,11 @@
       return;
     }
     app.dataset.ready = "true";
-    var t = JSON.parse(app.dataset.strings);
-    var root = store.base();
-    store.questions().then(function (all) {
-      fillTags(app, all);
+    var root = hb.langRoot;
+    Promise.all([hb.strings(), store.questions()]).then(function (loaded) {
+      var t = loaded[0];
+      var all = loaded[1];
+      window.hbPractice.tagOptions(app, all);
       review(app.querySelector("[data-part=review]"), t, root, all);
       mock(app.querySelector("[data-part=mock]"), t, root, all);
       progress(app.querySelector("[data-part=progress]"), t, all);
@@ -494,9 +489,5 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  hb.onPage(init);
 })();
