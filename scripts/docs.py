@@ -13,6 +13,7 @@ import importlib
 import sys
 
 from scripts.build.engine import ENGINES
+from scripts.check import add_arguments
 from scripts.content.layout import LANGS, ROOT
 
 LANG = {"action": "append", "choices": list(LANGS), "help": "only these languages"}
@@ -56,8 +57,6 @@ TASKS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    from scripts.check import add_arguments  # the check's options are the check's own
-
     parser = argparse.ArgumentParser(prog="python -m scripts.docs", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="task", required=True)
     for name, (help_text, target, _, options) in TASKS.items():

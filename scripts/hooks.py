@@ -30,7 +30,7 @@ from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
 from scripts.content.findings import Finding  # noqa: E402
-from scripts.content.layout import LANGS, display, kind, lang_root, missing_translations  # noqa: E402
+from scripts.content.layout import LANG_TAGS, LANGS, display, kind, lang_root, missing_translations  # noqa: E402
 from scripts.content.page import body_start  # noqa: E402
 from scripts.content.placeholders import find_placeholders  # noqa: E402
 from scripts.outputs import anki, practice, search  # noqa: E402
@@ -88,6 +88,10 @@ def on_config(config, **kwargs):
     config["nav"] = _Build.catalog.nav(home_label=_Build.text["generated"]["home_label"])
     config["extra"]["hb"] = _Build.text
     config["extra"]["hb_lang"] = _Build.lang
+    # The 404 page speaks every language (mkdocs-static-i18n writes one for the site).
+    config["extra"]["hb_not_found"] = [{"lang": LANG_TAGS[lang], "root": lang_root(lang),
+                                        "id": "not-found" + (f"-{lang}" if lang_root(lang) else ""),
+                                        **strings.in_language(lang)["not_found"]} for lang in LANGS]
     # The site root relative to this language's root: the page scripts scope
     # what a reader stores by it (overrides/partials/javascripts/base.html).
     site_root = "../" * lang_root(_Build.lang).count("/")

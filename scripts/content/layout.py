@@ -16,6 +16,8 @@ from scripts.content.findings import Finding
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
+# Each language's tag for HTML's `lang` attribute where both languages share a page.
+LANG_TAGS = {"zh": "zh-Hans", "en": "en"}
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 # Files readers download (Anki decks, PDF books), in a folder of each language root.

@@ -32,7 +32,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts.content import strings
-from scripts.content.layout import DEFAULT_LANG, DOWNLOADS, LANGS, ROOT, lang_root
+from scripts.content.layout import DEFAULT_LANG, DOWNLOADS, LANG_TAGS, LANGS, ROOT, lang_root
 
 SW_SOURCE = ROOT / "overrides" / "sw.js"
 LISTS = "offline"
@@ -118,7 +118,7 @@ def offline_page() -> str:
     the worker fills in the site's address for the links."""
     table = strings.load()["offline"]
     sections = []
-    for lang, tag in (("zh", "zh-Hans"), ("en", "en")):
+    for lang, tag in LANG_TAGS.items():
         t = {key: value[lang] for key, value in table.items() if isinstance(value, dict) and lang in value}
         sections.append(f'<section lang="{tag}"><h1>{html.escape(t["offline_title"])}</h1>'
                         f'<p>{html.escape(t["offline_text"])}</p>'

@@ -40,6 +40,15 @@ def stored(page, key):
     return None if raw is None else json.loads(raw)
 
 
+def mark_mastered(page, site, question):
+    """Click "mastered" and wait until its Easy review is stored too (the scheduler
+    loads on first use; the mark itself is stored at once)."""
+    page.locator(".hb-practice__mastered").click()
+    expect(page.locator(".hb-practice__mastered")).to_have_attribute("aria-pressed", "true")
+    page.wait_for_function("([key, q]) => q in (JSON.parse(localStorage.getItem(key)) || {})",
+                           arg=[f"/{site}/.hb.srs", question])
+
+
 def progress(page, pattern):
     expect(page.locator(".hb-practice__progress")).to_have_text(re.compile(pattern))
 
@@ -55,14 +64,12 @@ def test_progress_is_per_site_and_clearing_clears_one_site(page, sites, built_si
     base, _ = sites
     total = len(json.loads((built_site / "questions.json").read_text(encoding="utf-8")))
     page.goto(base + "a/" + QUESTION)
-    page.locator(".hb-practice__mastered").click()
-    expect(page.locator(".hb-practice__mastered")).to_have_attribute("aria-pressed", "true")
+    mark_mastered(page, "a", QUESTION)
     page.goto(base + "b/" + QUESTION)  # the same question on the other site: not mastered there
     expect(page.locator(".hb-practice__mastered")).to_have_attribute("aria-pressed", "false")
     for question in (QUESTION, OTHER):
         page.goto(base + "b/" + question)
-        page.locator(".hb-practice__mastered").click()
-        expect(page.locator(".hb-practice__mastered")).to_have_attribute("aria-pressed", "true")
+        mark_mastered(page, "b", question)
     assert stored(page, "/a/.hb.mastered") == [QUESTION]
     assert stored(page, "/b/.hb.mastered") == [QUESTION, OTHER]
     assert set(stored(page, "/a/.hb.srs")) == {QUESTION} and set(stored(page, "/b/.hb.srs")) == {QUESTION, OTHER}
