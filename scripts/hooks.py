@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts.build import dates, generate  # noqa: E402
+from scripts.build import dates, generate, social  # noqa: E402
 from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
@@ -33,7 +33,7 @@ from scripts.content.findings import Finding  # noqa: E402
 from scripts.content.layout import LANGS, display, kind, lang_root, missing_translations  # noqa: E402
 from scripts.content.page import body_start  # noqa: E402
 from scripts.content.placeholders import find_placeholders  # noqa: E402
-from scripts.outputs import anki, practice, search  # noqa: E402
+from scripts.outputs import anki, cards, feed, llms, pdf_fonts, practice, search  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -143,6 +143,14 @@ def on_page_context(context, page, config, nav, **kwargs):
     # path is the same in both, so the link is relative and works under any
     # sub-path (the preview artifact, a fork, a local server).
     config["extra"]["alternate"] = generate.alternates(page.url, _Build.lang, _languages(config))
+    # Link previews, the feed link, "copy as Markdown" and JSON-LD (overrides/partials/social.html).
+    source = _source(page, config)
+    context["hb_social"] = social.head(
+        rel=rel, page_kind=kind(rel), title=page.title or "", lang=_Build.lang,
+        description=page.meta.get("description") or config.get("site_description") or "",
+        language_url=_language_url(config), site_name=config["site_name"],
+        titles=social.card_titles(_Build.catalog, config["site_name"]), text=_Build.text, meta=page.meta,
+        modified=dates.updated_day(source, Path(config["docs_dir"])).isoformat() if source else None)
     return context
 
 
@@ -165,10 +173,34 @@ def on_post_build(config, **kwargs):
     practice.write(site, _Build.catalog, _Build.text)
     practice.write_strings(site, _Build.text)
     anki.write(site, _Build.catalog, _Build.text, _Build.lang, config)
+    docs = Path(config["docs_dir"])
+    try:  # new and changed questions come from git history: a git failure stops the build
+        feed.write(site, _Build.catalog, _Build.text, _Build.lang, config, docs / _Build.lang)
+    except git.GitError as exc:
+        raise _fail([Finding(display(docs), 1, "git", str(exc))]) from None
+    llms.write(site, _Build.catalog, _Build.text, config, docs / _Build.lang)
+    if _Build.command == "build":  # link-preview cards: a preview (`make serve`) is not shared
+        try:
+            cards.write(site, _Build.catalog, _Build.text, config["site_name"],
+                        footer=_language_url(config).split("://", 1)[-1])
+        except pdf_fonts.FontMissing as exc:
+            raise _fail([Finding(display(docs), 1, "cards", str(exc))]) from None
     if _Build.serving:
         search.index_in_background(site, _Build.lang)
     else:
         search.index(site, _Build.lang)
+
+
+def _language_url(config) -> str:
+    """The absolute address of this build's language root (mkdocs-static-i18n sets
+    site_url per language, as the canonical links show)."""
+    url = config.get("site_url") or "/"
+    return url if url.endswith("/") else url + "/"
+
+
+def _source(page, config) -> Path | None:
+    """A page's Markdown file (None for a page the build generates)."""
+    return Path(page.file.abs_src_path) if page.file.abs_src_path else None
 
 
 def _rel(page) -> str:

@@ -25,7 +25,7 @@ import json
 from scripts.build import cram
 from scripts.build.blocks import key_points_block
 from scripts.content.catalog import Catalog
-from scripts.content.layout import lang_root, page_url
+from scripts.content.layout import FEED, LLMS, lang_root, page_url
 from scripts.content.markdown import insert_after_short_answer
 
 MARKERS = {"section": "<!-- hb:questions -->", "home": "<!-- hb:contents -->", "tags": "<!-- hb:tags -->",
@@ -131,12 +131,14 @@ def alternates(url: str, lang: str, languages: list[tuple[str, str]]) -> list[di
 
 def offline_block(text: dict, has_cram: bool = True) -> str:
     """The home page's "offline and print" section: Markdown, then an HTML part
-    that offline.js reveals (the PDF link once downloads.json lists the book;
-    the save control where service workers run). The save button's label is
+    that offline.js reveals (the PDF and EPUB links once downloads.json lists
+    the books; the save control where service workers run), and the links to
+    the language's feed and its llms.txt, which the build always writes. The save button's label is
     completed with the size by the script."""
     t = {key: html.escape(value) if isinstance(value, str) else value for key, value in text["offline"].items()}
-    controls = json.dumps({key: text["offline"][key] for key in ("pdf_size", "save", "saving", "saved", "removed",
-                                                                 "failed", "unavailable")}, ensure_ascii=False)
+    controls = json.dumps({key: text["offline"][key] for key in ("pdf_size", "epub_size", "volumes", "save", "saving",
+                                                                 "saved", "removed", "failed", "unavailable")},
+                          ensure_ascii=False)
     return "\n".join([
         f"## {text['offline']['heading']} {{ #offline }}", "",
         (f"[{text['offline']['cram']}](cram.md){text['offline']['cram_text']}" if has_cram else "")
@@ -144,6 +146,10 @@ def offline_block(text: dict, has_cram: bool = True) -> str:
         f'<div class="hb-offline" data-strings="{html.escape(controls)}" data-pagefind-ignore>',
         f'<p class="hb-offline__pdf" hidden><a class="hb-offline__pdf-link" href="" download>{t["pdf"]}</a>'
         f'<span class="hb-offline__pdf-size"></span>{t["pdf_text"]}</p>',
+        f'<p class="hb-offline__epub" hidden><a class="hb-offline__epub-link" href="" download>{t["epub"]}</a>'
+        f'<span class="hb-offline__epub-size"></span>{t["epub_text"]}</p>',
+        f'<p class="hb-offline__feed"><a href="{FEED}" type="application/atom+xml">{t["feed"]}</a>{t["feed_text"]}</p>',
+        f'<p class="hb-offline__llms"><a href="{LLMS}" type="text/plain">{t["llms"]}</a>{t["llms_text"]}</p>',
         f'<div class="hb-offline__save" hidden><p>{t["save_text"]}</p><p class="hb-offline__row">'
         f'<button type="button" id="offline-save" class="md-button md-button--primary">{t["save"]}</button> '
         f'<button type="button" id="offline-remove" class="md-button" hidden>{t["remove"]}</button></p>'

@@ -20,6 +20,16 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 # Files readers download (Anki decks, PDF books), in a folder of each language root.
 DOWNLOADS = "downloads"
+# Link-preview images (scripts/outputs/cards.py), in each language root.
+CARDS = "assets/cards"
+# The Atom feed of each language (scripts/outputs/feed.py). It has a folder of
+# its own: Material fetches `sitemap.xml` next to every <link rel="alternate">
+# of a page, and this folder answers with an empty one (README, Decisions).
+FEED = "feed/atom.xml"
+# The index of a language's pages for language models, and the clean Markdown
+# file beside each page (scripts/outputs/llms.py).
+LLMS = "llms.txt"
+MARKDOWN_FILE = "index.md"
 
 
 def lang_root(lang: str) -> str:
@@ -39,6 +49,24 @@ def page_url(rel: str | Path) -> str:
     if rel == "index.md":
         return ""
     return rel.removesuffix(".md").removesuffix("/index") + "/"
+
+
+def absolute_link(language_url: str):
+    """A resolver for scripts/content/markdown.rebase: a link target relative to the
+    language root ("a/b.md#h", "a/img/x.svg") made absolute, pages by their URL.
+    Used wherever Markdown leaves the site: the Anki decks, the feed, the
+    Markdown copies for assistants."""
+    def resolve(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        url = page_url(path) if path.endswith(".md") else path
+        return language_url + url + ("#" + anchor if anchor else "")
+    return resolve
+
+
+def markdown_url(rel: str | Path) -> str:
+    """Where a page's clean Markdown is served, relative to its language root:
+    beside the page, a/b.md -> "a/b/index.md" (scripts/outputs/llms.py)."""
+    return page_url(rel) + MARKDOWN_FILE
 
 
 def pages(docs: Path = DOCS, lang: str | None = None) -> list[Path]:

@@ -39,7 +39,9 @@ def test_each_language_lists_its_pages_shell_and_search(built_site):
         assert {root + "pagefind/pagefind.js", root + "pagefind/pagefind-entry.json"} | fragments \
             <= set(listing["search"])
         figure = root + "ai-painting/dreambooth/"
-        assert listing["pages"][figure] == [root + "ai-painting/img/dreambooth-prior-preservation.svg"]
+        # its figure, and its clean Markdown, which "copy as Markdown" fetches (also offline)
+        assert listing["pages"][figure] == [root + "ai-painting/dreambooth/index.md",
+                                            root + "ai-painting/img/dreambooth-prior-preservation.svg"]
 
 
 def test_worker_offline_page_and_manifests(built_site):
