@@ -56,11 +56,12 @@ def wrap(text: str, face, width: int) -> list[str]:
 
 
 def _fit(text: str, width: int, sizes: tuple[int, ...], max_lines: int) -> tuple[object, list[str]]:
-    """The largest title size at which `text` fits in `max_lines`; cut with … at the smallest."""
+    """The largest title size at which `text` fits in `max_lines` without leaving one
+    character alone on the last line; cut with … at the smallest."""
     for size in sizes:
         face = font("Bold", size)
         lines = wrap(text, face, width)
-        if len(lines) <= max_lines:
+        if len(lines) <= max_lines and (len(lines) == 1 or len(lines[-1].strip()) > 1 or size == sizes[-1]):
             return face, lines
     lines = lines[:max_lines]
     while lines[-1] and face.getlength(lines[-1] + "…") > width:
@@ -81,14 +82,15 @@ def render(name: str, title: str, subtitle: str = "", footer: str = "", size: tu
     draw = ImageDraw.Draw(image)
     band = round(96 * unit)
     draw.rectangle((0, height - band, width, height), fill=DARK)
-    draw.rectangle((pad, pad, pad + round(12 * unit), pad + round(48 * unit)), fill=PALE)
-    draw.text((pad + round(32 * unit), pad - round(4 * unit)), name, font=font("Regular", round(40 * unit)),
-              fill=PALE)
+    if name:
+        draw.rectangle((pad, pad, pad + round(12 * unit), pad + round(48 * unit)), fill=PALE)
+        draw.text((pad + round(32 * unit), pad - round(4 * unit)), name, font=font("Regular", round(40 * unit)),
+                  fill=PALE)
     portrait = height > width
-    sizes = tuple(round(s * unit) for s in ((112, 96, 84) if portrait else (76, 68, 60, 54)))
+    sizes = tuple(round(s * unit) for s in ((112, 100, 90, 80, 72) if portrait else (76, 68, 60, 54)))
     face, lines = _fit(title, width - 2 * pad, sizes, 5 if portrait else 3)
     leading = round(face.size * 1.3)
-    top = pad + round(130 * unit)
+    top = round(height * 0.3) if portrait else pad + round(130 * unit)
     for number, line in enumerate(lines):
         draw.text((pad, top + number * leading), line, font=face, fill=WHITE)
     if subtitle:

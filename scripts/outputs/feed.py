@@ -153,7 +153,8 @@ def revision_entries(catalog: Catalog, language_url: str, text: dict, md) -> lis
     return found
 
 
-def atom(entries: list[Entry], *, lang: str, language_url: str, title: str, subtitle: str, rights: str) -> bytes:
+def atom(entries: list[Entry], *, lang: str, language_url: str, title: str, subtitle: str, rights: str,
+         authors: str) -> bytes:
     from feedgen.feed import FeedGenerator
 
     feed = FeedGenerator()
@@ -161,7 +162,7 @@ def atom(entries: list[Entry], *, lang: str, language_url: str, title: str, subt
     feed.title(title)
     feed.subtitle(subtitle or title)
     feed.language(lang)
-    feed.author({"name": rights.split("，")[0].split(",")[0] if rights else title})
+    feed.author({"name": authors})
     feed.rights(rights)
     feed.link(href=language_url, rel="alternate")
     feed.link(href=language_url + FEED, rel="self")
@@ -190,7 +191,8 @@ def write(site: Path, catalog: Catalog, text: dict, lang: str, config, docs_lang
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(atom(entries[:ENTRIES], lang=lang, language_url=language_url,
                           title=text["share"]["feed_title"].format(site=config["site_name"]),
-                          subtitle=config.get("site_description") or "", rights=config.get("copyright") or ""))
+                          subtitle=config.get("site_description") or "", rights=config.get("copyright") or "",
+                          authors=text["book"]["authors"]))
     (path.parent / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
     return path
 
