@@ -1,7 +1,8 @@
 """Git history of the content: one place that calls git, and fails loudly.
 
 Page dates ("last updated"), the stale-translation check and the feed of new
-and changed questions (scripts/outputs/feed.py) read the history. A git call that fails is an error with git's own message, never an
+and changed questions (scripts/outputs/feed.py) read the history. A git
+call that fails is an error with git's own message, never an
 empty answer: in CI's container git refuses a workspace owned by another
 user ("detected dubious ownership"), and a silent fallback there dated every
 page by the deploy day and switched the stale-translation check off.

@@ -148,8 +148,8 @@ def make_volume(site: Path, lang: str, volume: volumes.Volume, built: datetime.d
         pub.add_item(item)
         return item
 
-    title_page = chapter("title.xhtml", title, book.cover(home, volume.entries, {**text, "edition": text["epub_edition"]},
-                                                          public_root, built))
+    edition = {**text, "edition": text["epub_edition"]}
+    title_page = chapter("title.xhtml", title, book.cover(home, volume.entries, edition, public_root, built, title))
     pages = [chapter(chapter_name(entry), entry.title, xhtml_body(book.page_body(root, entry, linker)))
              for entry in volume.entries]
     for path, name in linker.media.items():

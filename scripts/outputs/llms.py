@@ -97,7 +97,8 @@ def clean(page: Page, catalog: Catalog, text: dict, language_url: str) -> str:
         body.append(line)
     markdown = "\n".join(_blocks("\n".join(body).split("\n")))
     markdown = rebase(markdown, page.rel, absolute_link(language_url))
-    source = text["share"]["markdown_source"].format(url=f"<{language_url + page.url}>") + f" · [CC BY-SA 4.0]({LICENSE_URL})"
+    source = (text["share"]["markdown_source"].format(url=f"<{language_url + page.url}>")
+              + f" · [CC BY-SA 4.0]({LICENSE_URL})")
     first, _, rest = markdown.strip("\n").partition("\n")
     if first.startswith("# "):
         return f"{first}\n\n{source}\n{rest}\n"
@@ -140,7 +141,8 @@ def index(catalog: Catalog, text: dict, language_url: str, site_name: str, summa
     question with its Markdown address and description."""
     def item(page: Page) -> str:
         description = page.meta.get("description")
-        return f"- [{page.title}]({language_url + markdown_url(page.rel)})" + (f": {description}" if description else "")
+        link = f"- [{page.title}]({language_url + markdown_url(page.rel)})"
+        return link + (f": {description}" if description else "")
 
     share = text["share"]
     lines = [f"# {site_name}", "", f"> {summary}", ""]

@@ -9,9 +9,9 @@ page is a volume of its own. A link to a page in another volume points at the
 published site (scripts/outputs/book.py's Linker only knows its own pages).
 
 `plan` takes the format's own way to make a volume and measure it (an EPUB
-is made in memory in a second; a PDF is printed), and an estimate of a
-volume's size that lets a format skip making a whole book it already knows
-will not fit.
+is made in memory in a second; a PDF is printed, which takes minutes at
+1,500 questions), and an estimate of the whole book's size, which lets a
+format skip making a whole book it already knows will not fit.
 """
 
 from __future__ import annotations

@@ -28,7 +28,8 @@ def test_llms_txt_lists_every_section_and_question_and_every_link_resolves(built
     text = (built_site / lang_root(lang) / LLMS).read_text(encoding="utf-8")
     lines = text.splitlines()
     cat = catalog.load(DOCS / lang)
-    assert lines[0] == "# " + ("AI 算法工程师面试宝典" if lang == "zh" else "AI Algorithm Engineer Interview Handbook")
+    name = "AI 算法工程师面试宝典" if lang == "zh" else "AI Algorithm Engineer Interview Handbook"
+    assert lines[0] == "# " + name
     assert lines[2].startswith("> ") and len(lines[2]) > 20
     links = LINK.findall(text)
     expected = [BUILD_URL + lang_root(lang) + markdown_url(p.rel)

@@ -98,7 +98,8 @@ def test_card_lines_keep_words_whole_and_break_chinese_anywhere():
     english = cards.wrap("Discriminative versus generative models in practice", face, 500)
     assert len(english) > 1
     assert " ".join(english) == "Discriminative versus generative models in practice"
-    chinese = cards.wrap("判别式模型和生成式模型的本质区别是什么，怎么选择？", face, 400)
-    assert len(chinese) > 1 and "".join(chinese) == "判别式模型和生成式模型的本质区别是什么，怎么选择？"
+    title = "判别式模型和生成式模型的本质区别是什么，怎么选择？"
+    chinese = cards.wrap(title, face, 400)
+    assert len(chinese) > 1 and "".join(chinese) == title
     assert not any(line[0] in "，。？" for line in chinese)
     assert all(face.getlength(line) <= 400 + face.getlength("？") for line in chinese)
