@@ -24,13 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from scripts.build import dates, generate, social  # noqa: E402
+from scripts.build import cram, dates, generate, social  # noqa: E402
 from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
 from scripts.content.findings import Finding  # noqa: E402
-from scripts.content.layout import LANGS, display, kind, lang_root, missing_translations  # noqa: E402
+from scripts.content.layout import LANGS, display, kind, lang_root, missing_translations, page_url  # noqa: E402
 from scripts.content.page import body_start  # noqa: E402
 from scripts.content.placeholders import find_placeholders  # noqa: E402
 from scripts.outputs import anki, cards, feed, llms, pdf_fonts, practice, search  # noqa: E402
@@ -96,8 +97,10 @@ def on_config(config, **kwargs):
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     rel = _rel(page)
-    source = Path(page.file.abs_src_path)
+    source = _source(page, config)
     page.meta["revision_date"] = dates.updated(source, Path(config["docs_dir"]), _Build.lang)
+    if page.file.generated_by:  # a cram sheet page: nothing to edit on GitHub
+        page.edit_url = None
     # A half-written page: a warning, so `make serve` still previews it while
     # the strict build (and `make check`, which reports it as an error) fails.
     for line, text in find_placeholders(source.read_text(encoding="utf-8-sig").splitlines()):
@@ -106,7 +109,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_page_content(html_text, page, config, files, **kwargs):
-    source = Path(page.file.abs_src_path)
+    source = _source(page, config)
     problems = scan(html_text)
     if problems:
         lines = source.read_text(encoding="utf-8-sig").splitlines()
@@ -150,10 +153,11 @@ def on_page_context(context, page, config, nav, **kwargs):
         description=page.meta.get("description") or config.get("site_description") or "",
         language_url=_language_url(config), site_name=config["site_name"],
         titles=social.card_titles(_Build.catalog, config["site_name"]), text=_Build.text, meta=page.meta,
-        modified=dates.updated_day(source, Path(config["docs_dir"])).isoformat() if source else None)
+        modified=dates.updated_day(source, Path(config["docs_dir"])).isoformat())
     return context
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100), which rebuilds every docs file from the disk
 def on_files(files, config, **kwargs):
     """Drop Material's lunr search worker and its language files (about 1 MB a
     language): search runs on Pagefind (scripts/outputs/search.py). Drop the
@@ -165,6 +169,14 @@ def on_files(files, config, **kwargs):
                 or file.src_uri.endswith(".min.js.map") or file.src_uri.endswith(".min.css.map") \
                 or file.src_uri == "sw.js":
             files.remove(file)
+    # The cram sheet's page per section (scripts/build/cram.py): generated
+    # Markdown, outside the nav, built and link-checked like any page.
+    if _Build.catalog is not None and _Build.catalog.has_page("cram.md"):
+        for section in _Build.catalog.sections:
+            page = File.generated(config, f"{_Build.lang}/{cram.rel(section.slug)}",
+                                  content=cram.source(section, _Build.text), inclusion=InclusionLevel.NOT_IN_NAV)
+            page.dest_uri = page_url(cram.rel(section.slug)) + "index.html"  # where i18n puts this language's pages
+            files.append(page)
     return files
 
 
@@ -198,9 +210,12 @@ def _language_url(config) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _source(page, config) -> Path | None:
-    """A page's Markdown file (None for a page the build generates)."""
-    return Path(page.file.abs_src_path) if page.file.abs_src_path else None
+def _source(page, config) -> Path:
+    """A page's Markdown file; for a page the build generates (a cram sheet
+    page), the file it comes from (cram.md): its date, its line numbers."""
+    if page.file.abs_src_path:
+        return Path(page.file.abs_src_path)
+    return Path(config["docs_dir"]) / _Build.lang / "cram.md"
 
 
 def _rel(page) -> str:

@@ -6,7 +6,8 @@ generated where a page has a marker line (or at its end if it has none):
 * section index pages: `<!-- hb:questions -->`, the section's questions in order;
 * the home page: `<!-- hb:contents -->`, every section with its questions;
 * the tags page: `<!-- hb:tags -->`, every tag with its questions;
-* the cram sheet: `<!-- hb:cram -->`, every short answer and its key points
+* the cram sheet: `<!-- hb:cram -->`, on cram.md the list of sections, on
+  each section's generated cram page its short answers and key points
   (scripts/build/cram.py);
 * the home page: `<!-- hb:offline -->`, the offline and print block, which
   overrides/assets/javascripts/offline.js brings to life;
@@ -100,7 +101,9 @@ def expand(markdown: str, rel: str, page_kind: str, catalog: Catalog | None, tex
     if rel == "tags.md":
         return _insert(markdown, MARKERS["tags"], tags_index(catalog, text))
     if rel == "cram.md":
-        return _insert(markdown, MARKERS["cram"], cram.sheet(catalog, text))
+        return _insert(markdown, MARKERS["cram"], cram.index(catalog, text))
+    if page_kind == "cram":
+        return _insert(markdown, MARKERS["cram"], cram.sheet(catalog, rel.split("/")[1].removesuffix(".md"), text))
     if page_kind == "question":
         return insert_after_short_answer(markdown, key_points_block(meta, text))
     return markdown
