@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from scripts.build import cram, dates, generate, social  # noqa: E402
+from scripts.build import cram, dates, engine, generate, social  # noqa: E402
 from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
@@ -196,7 +197,11 @@ def on_post_build(config, **kwargs):
             cards.write(site, _Build.catalog, _Build.text, config["site_name"],
                         footer=_language_url(config).split("://", 1)[-1])
         except pdf_fonts.FontMissing as exc:
-            raise _fail([Finding(display(docs), 1, "cards", str(exc))]) from None
+            # Under CI (the deploy job, the tests) a missing font is an error; a
+            # contributor's machine (macOS has no Noto Sans CJK) builds without cards.
+            if os.environ.get("CI", "").lower() == "true":
+                raise _fail([Finding(display(docs), 1, "cards", str(exc))]) from None
+            log.info(f"{engine.NOTICE} link-preview cards not drawn: {exc}")
     if _Build.serving:
         search.index_in_background(site, _Build.lang)
     else:

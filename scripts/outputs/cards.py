@@ -115,8 +115,9 @@ def write(site: Path, catalog: Catalog, text: dict, site_name: str, footer: str)
         subtitle = text["share"]["questions"].format(n=counts[key]) if key in counts else ""
         if key == "home":
             title, subtitle = site_name, text["share"]["questions"].format(n=sum(counts.values()))
+        image = render(site_name if key != "home" else "", title, subtitle, footer)
         path = site / card_url(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(render(site_name if key != "home" else "", title, subtitle, footer))
+        path.write_bytes(image)
         written.append(path)
     return written

@@ -103,3 +103,25 @@ def test_card_lines_keep_words_whole_and_break_chinese_anywhere():
     assert len(chinese) > 1 and "".join(chinese) == title
     assert not any(line[0] in "，。？" for line in chinese)
     assert all(face.getlength(line) <= 400 + face.getlength("？") for line in chinese)
+
+
+def test_without_the_cjk_font_cards_are_skipped_with_a_notice_and_fail_under_ci(tmp_path, monkeypatch):
+    """A contributor's machine without Noto Sans CJK (fontconfig cannot find it)
+    builds the site without cards and says so; under CI=true it is an error."""
+    import shutil
+
+    from scripts.outputs.site import build
+
+    tools = tmp_path / "bin"  # git, but no fc-match
+    tools.mkdir()
+    (tools / "git").symlink_to(shutil.which("git"))
+    monkeypatch.setenv("PATH", str(tools))
+    monkeypatch.delenv("CI", raising=False)
+    lines: list[str] = []
+    assert build(tmp_path / "site", langs=("en",), echo=lines.append) == 0
+    assert any("link-preview cards not drawn" in line and "fonts-noto-cjk" in line for line in lines), lines
+    assert not (tmp_path / "site" / "assets" / "cards").exists()
+    monkeypatch.setenv("CI", "true")
+    lines.clear()
+    assert build(tmp_path / "site2", langs=("en",), echo=lines.append) == 1
+    assert any("[cards]" in line for line in lines), lines[-5:]
