@@ -32,7 +32,8 @@ from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
 from scripts.content.findings import Finding  # noqa: E402
-from scripts.content.layout import LANGS, display, kind, lang_root, missing_translations, page_url  # noqa: E402
+from scripts.content.layout import (  # noqa: E402
+    CRAM, LANGS, display, kind, lang_root, missing_translations, page_url)
 from scripts.content.page import body_start  # noqa: E402
 from scripts.content.placeholders import find_placeholders  # noqa: E402
 from scripts.outputs import anki, cards, feed, llms, pdf_fonts, practice, search  # noqa: E402
@@ -79,6 +80,10 @@ def on_config(config, **kwargs):
     if missing:
         raise _fail(missing)
     _Build.lang = language(config)
+    reserved = docs / _Build.lang / CRAM
+    if reserved.exists():  # the cram sheet's generated pages live there (scripts/build/cram.py)
+        raise _fail([Finding(display(reserved), 1, "cram-reserved",
+                             f"the folder name {CRAM!r} is reserved for the cram sheet's pages; rename the folder")])
     _Build.catalog = catalog.load(docs / _Build.lang)
     _Build.text = strings.in_language(_Build.lang)
     try:  # every page's date, from one git call; a git failure stops the build here, with git's message

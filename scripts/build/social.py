@@ -84,8 +84,9 @@ def head(*, rel: str, page_kind: str, title: str, description: str, language_url
                                       ensure_ascii=False)
     if page_kind == "question":
         level = meta.get("level")
+        # The description is the page's <meta name="description">, not repeated here.
         data = {"@context": "https://schema.org", "@type": "TechArticle", "headline": title,
-                "description": description, "inLanguage": BCP47[lang], "url": url, "image": info["image"],
+                "inLanguage": BCP47[lang], "url": url, "image": info["image"],
                 "license": LICENSE_URL, "articleSection": titles.get(key, ""),
                 "keywords": [text.get("tags", {}).get(tag, tag) for tag in meta.get("tags") or []],
                 "isPartOf": {"@type": "WebSite", "name": site_name, "url": language_url}}

@@ -304,3 +304,14 @@ def test_the_cram_sheets_generated_pages_are_link_checked(tmp_path):
     result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", lang="en")
     assert result.status != 0
     assert "cram/ai-painting.md" in result.output and "ai-painting/dreambooth.md" in result.output
+
+
+def test_a_section_named_cram_fails_the_build(tmp_path):
+    """cram/ is where the build puts the cram sheet's pages: a folder of that name is refused."""
+    project = copy_project(tmp_path / "project")
+    for lang in ("zh", "en"):  # in both languages, so only the name is wrong
+        folder = project / "docs" / lang / "cram"
+        folder.mkdir()
+        (folder / "index.md").write_text("---\ntitle: Cram\n---\n\n# Cram\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", lang="en")
+    assert result.status != 0 and "[cram-reserved]" in result.output and "docs/en/cram" in result.output

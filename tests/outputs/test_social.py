@@ -41,7 +41,7 @@ def test_every_page_has_link_preview_tags(built_site, lang):
         assert _meta(tree, "og:url") == [canonical], where
         assert canonical == BUILD_URL + lang_root(lang) + page_url(rel)
         description = tree.css_first('meta[name="description"]').attributes["content"]
-        assert _meta(tree, "og:description") == [description] == _meta(tree, "twitter:description"), where
+        assert _meta(tree, "og:description") == [description], where
         h1 = tree.css_first("[data-pagefind-body] h1, .md-content h1")
         title = _meta(tree, "og:title")[0]
         assert title and (kind(rel) == "home" or title == h1.text(deep=True).replace("¶", "").strip()), where
@@ -50,7 +50,7 @@ def test_every_page_has_link_preview_tags(built_site, lang):
         assert _meta(tree, "og:locale:alternate") == other, where
         assert _meta(tree, "twitter:card") == ["summary_large_image"], where
         image = _meta(tree, "og:image")
-        assert len(image) == 1 and _meta(tree, "twitter:image") == image, where
+        assert len(image) == 1, where
         assert image[0].startswith(BUILD_URL + lang_root(lang) + "assets/cards/"), where
         assert _file(built_site, image[0]).is_file(), f"{where}: {image[0]} is not in the site"
         images.add(image[0])
@@ -82,7 +82,7 @@ def test_question_pages_describe_themselves_in_json_ld(built_site):
             assert len(blocks) == 1, q.rel
             data = json.loads(blocks[0].text())
             assert data["@type"] == "TechArticle" and data["@context"] == "https://schema.org"
-            assert data["headline"] == q.title and data["description"] == q.meta["description"]
+            assert data["headline"] == q.title
             assert data["url"] == BUILD_URL + lang_root(lang) + q.url
             assert data["inLanguage"].startswith(lang)
             assert data["image"] == _meta(tree, "og:image")[0]
