@@ -16,7 +16,8 @@ and serves both languages, so this runs once the languages are merged
   old caches;
 * ``offline.html``, the bilingual page shown for a page that is not saved
   when there is no network; ``manifest.webmanifest`` in each language root;
-  ``downloads/downloads.json``, empty until `make pdf` lists the books.
+  ``downloads/downloads.json``, empty until `make pdf` and `make epub` list
+  the books.
 
 The home page's "offline and print" block, which offline.js brings to life,
 is generated with the page (scripts/build/generate.py).
