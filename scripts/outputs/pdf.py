@@ -40,8 +40,9 @@ from scripts.content.layout import DOWNLOADS, LANGS, ROOT
 from scripts.outputs import book, chromium, pdf_fonts, volumes
 
 # Bytes of PDF per byte of the book's HTML, measured (2026-11-26): 1.94 MB for
-# the 0.62 MB Chinese book, 15 MB for 6.2 MB at 10 x the content. A book
-# estimated at twice the limit is printed as volumes without a whole print first.
+# the 0.62 MB Chinese book, 15 MB for 6.2 MB at 10 x the content. A book or
+# section estimated at twice the limit goes to smaller volumes without being
+# printed whole first (scripts/outputs/volumes.py).
 PDF_PER_HTML_BYTE = 2.5
 
 
@@ -177,8 +178,12 @@ def make(site_dir: Path, langs: tuple[str, ...] = LANGS, out_dir: Path | None = 
                                         text["contents"])
                     return volumes.Made(volume, pdf, {"pages": pages, "title": heading or site_title})
 
-                made = volumes.plan(entries, print_volume, text["part"], limit,
-                                    estimate=lambda volume: int(PDF_PER_HTML_BYTE * len(document)))
+                def estimate(volume: volumes.Volume) -> int:
+                    html = document if not volume.slug else book.build(site, lang, built, docs=docs,
+                                                                       pages=volume.entries)[0]
+                    return int(PDF_PER_HTML_BYTE * len(html))
+
+                made = volumes.plan(entries, print_volume, text["part"], limit, estimate=estimate)
                 files = []
                 for item in made:
                     name = file_name(lang, item.volume.slug if len(made) > 1 else "")

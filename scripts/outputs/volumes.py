@@ -10,8 +10,9 @@ published site (scripts/outputs/book.py's Linker only knows its own pages).
 
 `plan` takes the format's own way to make a volume and measure it (an EPUB
 is made in memory in a second; a PDF is printed, which takes minutes at
-1,500 questions), and an estimate of the whole book's size, which lets a
-format skip making a whole book it already knows will not fit.
+1,500 questions), and optionally an estimate of a volume's size, which lets
+a format skip making a book or a section it already knows will not fit: it
+goes straight to the parts.
 """
 
 from __future__ import annotations
@@ -83,17 +84,24 @@ def plan(entries: list[Entry], make: Callable[[Volume], Made], label: str, limit
          estimate: Callable[[Volume], int] | None = None) -> list[Made]:
     """The whole book if it fits in `limit` bytes, else volumes that do (as far as
     cutting a section into single questions can make them fit)."""
+    def far_over(volume: Volume) -> int | None:
+        size = estimate(volume) if estimate is not None else None
+        return size if size is not None and size > 2 * limit else None
+
     book = whole(entries)
-    if estimate is None or estimate(book) <= 2 * limit:
+    if far_over(book) is None:
         made = make(book)
         if len(made.data) <= limit:
             return [made]
     found = []
     for volume in by_section(entries):
-        made = make(volume)
-        if len(made.data) <= limit or volume.questions <= 1:
-            found.append(made)
-            continue
-        count = min(volume.questions, math.ceil(len(made.data) / (0.9 * limit)))
+        size = far_over(volume) if volume.questions > 1 else None
+        if size is None:
+            made = make(volume)
+            if len(made.data) <= limit or volume.questions <= 1:
+                found.append(made)
+                continue
+            size = len(made.data)
+        count = min(volume.questions, math.ceil(size / (0.9 * limit)))
         found += [make(part) for part in parts(volume, count, label)]
     return found
