@@ -21,9 +21,11 @@ def copy(page, lang: str) -> str:
     labels = strings.in_language(lang)["share"]
     page.evaluate("navigator.clipboard.writeText('')")
     button = page.get_by_role("button", name=labels["copy_markdown"])
+    before = button.bounding_box()
     button.click()
     page.wait_for_function("text => document.querySelector('.hb-copy-md__status').textContent === text",
                            arg=labels["copied"], timeout=10_000)
+    assert button.bounding_box() == before  # the status line does not move the buttons
     return page.evaluate("navigator.clipboard.readText()")
 
 
@@ -45,7 +47,10 @@ def test_pages_without_their_own_markdown_have_no_button(page, site_url):
         page.goto(site_url + path)
         assert page.locator(".hb-copy-md").count() == 0, path
     page.goto(site_url + "en/python/assert/")
-    assert page.locator(".md-content__inner .hb-copy-md + .hb-copy-md__status + h1").count() == 1
+    # beside the "edit this page" button, level with the title
+    assert page.locator(".md-content__inner > .hb-copy-md + a.md-content__button + .hb-copy-md__status").count() == 1
+    copy, edit = (page.locator(s).bounding_box() for s in (".hb-copy-md", "a.md-content__button"))
+    assert abs(copy["y"] - edit["y"]) < 4 and copy["x"] > edit["x"]
 
 
 def test_copy_as_markdown_works_offline_after_a_visit(page, context, built_site, tmp_path):

@@ -31,8 +31,10 @@
   button.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M20.56 18H3.44C2.65 18 2 17.37 2 16.59V7.41C2 6.63 2.65 6 3.44 6h17.12c.79 0 1.44.63 1.44 1.41v9.18c0 .78-.65 1.41-1.44 1.41M6.81 15.19v-3.66l1.92 2.35 1.92-2.35v3.66h1.93V8.81h-1.93l-1.92 2.35-1.92-2.35H4.89v6.38h1.92M19.69 12h-1.92V8.81h-1.92V12h-1.93l2.89 3.28L19.69 12Z"/></svg>';
   status.className = "hb-copy-md__status";
   status.setAttribute("role", "status");
-  title.parentNode.insertBefore(button, title);
-  title.parentNode.insertBefore(status, title);
+  /* Beside Material's "edit this page" button (both float right), else before the title. */
+  var anchor = document.querySelector(".md-content__inner > .md-content__button") || title;
+  anchor.parentNode.insertBefore(button, anchor);
+  anchor.parentNode.insertBefore(status, anchor === title ? title : anchor.nextSibling);  /* under both buttons */
 
   function say(text) {
     status.textContent = text;
