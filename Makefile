@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build new check figures vendor test test-properdocs bench pdf lighthouse lock clean
+.PHONY: serve build new check figures vendor test test-properdocs bench pdf epub books lighthouse lock clean
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,12 @@ test-properdocs: $(VENV)/.test requirements-properdocs.txt  ## The browser tests
 # Run after `make build`; Chromium (Playwright, test layer) prints the site's own HTML.
 pdf: $(VENV)/.test  ## PDF book per language into site/downloads/ (after make build; needs Chromium and fonts-noto-cjk)
 	$(DOCS) pdf $(if $(ONLY),--lang $(ONLY))
+
+# Run after `make build`; ebooklib (test layer) writes the EPUB 3 books, epubcheck validates them in the tests.
+epub: $(VENV)/.test  ## EPUB book per language into site/downloads/ (after make build)
+	$(DOCS) epub $(if $(ONLY),--lang $(ONLY))
+
+books: pdf epub  ## PDF and EPUB books per language into site/downloads/ (after make build; what the deploy job runs)
 
 bench: $(VENV)/.test  ## Scale benchmark: make bench N=1500 [BENCH_JSON=path]
 	$(DOCS) bench --n $(or $(N),100) $(if $(BENCH_JSON),--json $(BENCH_JSON))

@@ -48,6 +48,8 @@ TASKS = {
             lambda f, a: f(ROOT / a.site_dir, langs=tuple(a.lang or LANGS), tagged=a.tagged),
             {"--site-dir": SITE_DIR, "--lang": LANG,
              "--tagged": {"action": "store_true", "help": "tagged (structured) PDF: about twice the size"}}),
+    "epub": ("EPUB books of the built site into <site>/downloads/", "scripts.outputs.epub:make",
+             lambda f, a: f(ROOT / a.site_dir, langs=tuple(a.lang or LANGS)), {"--site-dir": SITE_DIR, "--lang": LANG}),
     "lighthouse": ("Lighthouse scores of the built site", "scripts.dev.lighthouse:main",
                    lambda f, a: f(a.site_dir), {"--site-dir": SITE_DIR}),
     "summary": ("Markdown summary of the pages a branch changes (CI's pull-request summary)",

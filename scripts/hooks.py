@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -24,16 +25,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from scripts.build import generate, history  # noqa: E402
+from scripts.build import cram, engine, generate, history, social  # noqa: E402
 from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
 from scripts.content.findings import Finding  # noqa: E402
-from scripts.content.layout import LANG_TAGS, LANGS, display, kind, lang_root, missing_translations  # noqa: E402
+from scripts.content.layout import CRAM, LANG_TAGS, LANGS, display, kind, lang_root, missing_translations, page_url  # noqa: E402
 from scripts.content.page import body_start  # noqa: E402
 from scripts.content.placeholders import find_placeholders  # noqa: E402
-from scripts.outputs import anki, practice, search  # noqa: E402
+from scripts.outputs import anki, cards, feed, llms, pdf_fonts, practice, search  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -77,6 +79,10 @@ def on_config(config, **kwargs):
     if missing:
         raise _fail(missing)
     _Build.lang = language(config)
+    reserved = docs / _Build.lang / CRAM
+    if reserved.exists():  # the cram sheet's generated pages live there (scripts/build/cram.py)
+        raise _fail([Finding(display(reserved), 1, "cram-reserved",
+                             f"the folder name {CRAM!r} is reserved for the cram sheet's pages; rename the folder")])
     _Build.catalog = catalog.load(docs / _Build.lang)
     _Build.text = strings.in_language(_Build.lang)
     try:  # every page's date, from one git call; a git failure stops the build here, with git's message
@@ -104,8 +110,10 @@ def on_config(config, **kwargs):
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     rel = _rel(page)
-    source = Path(page.file.abs_src_path)
+    source = _source(page, config)
     page.meta["revision_date"] = history.updated(source, Path(config["docs_dir"]), _Build.lang)
+    if page.file.generated_by:  # a cram sheet page: nothing to edit on GitHub
+        page.edit_url = None
     # A half-written page: a warning, so `make serve` still previews it while
     # the strict build (and `make check`, which reports it as an error) fails.
     for line, text in find_placeholders(source.read_text(encoding="utf-8-sig").splitlines()):
@@ -115,7 +123,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_page_content(html_text, page, config, files, **kwargs):
-    source = Path(page.file.abs_src_path)
+    source = _source(page, config)
     problems = scan(html_text)
     if problems:
         lines = source.read_text(encoding="utf-8-sig").splitlines()
@@ -144,7 +152,7 @@ def on_page_content(html_text, page, config, files, **kwargs):
 @event_priority(-50)  # after mkdocs-static-i18n (50) has set its own alternates
 def on_page_context(context, page, config, nav, **kwargs):
     rel = _rel(page)
-    authors = history.authors(Path(page.file.abs_src_path), Path(config["docs_dir"]))
+    authors = history.authors(_source(page, config), Path(config["docs_dir"]))
     context["hb_page"] = generate.page_info(rel, kind(rel), page.meta, _Build.text, authors)
     # Material renders `tags` (partials/tags.html): translated names, linking
     # to this language's tags page. The tags plugin is not used.
@@ -153,9 +161,18 @@ def on_page_context(context, page, config, nav, **kwargs):
     # path is the same in both, so the link is relative and works under any
     # sub-path (the preview artifact, a fork, a local server).
     config["extra"]["alternate"] = generate.alternates(page.url, _Build.lang, _languages(config))
+    # Link previews, the feed link, "copy as Markdown" and JSON-LD (overrides/partials/social.html).
+    source = _source(page, config)
+    context["hb_social"] = social.head(
+        rel=rel, page_kind=kind(rel), title=page.title or "", lang=_Build.lang,
+        description=page.meta.get("description") or config.get("site_description") or "",
+        language_url=_language_url(config), site_name=config["site_name"],
+        titles=social.card_titles(_Build.catalog, config["site_name"]), text=_Build.text, meta=page.meta,
+        modified=history.updated_day(source, Path(config["docs_dir"])).isoformat())
     return context
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100), which rebuilds every docs file from the disk
 def on_files(files, config, **kwargs):
     """Drop Material's lunr search worker and its language files (about 1 MB a
     language): search runs on Pagefind (scripts/outputs/search.py). Drop the
@@ -167,6 +184,14 @@ def on_files(files, config, **kwargs):
                 or file.src_uri.endswith(".min.js.map") or file.src_uri.endswith(".min.css.map") \
                 or file.src_uri == "sw.js":
             files.remove(file)
+    # The cram sheet's page per section (scripts/build/cram.py): generated
+    # Markdown, outside the nav, built and link-checked like any page.
+    if _Build.catalog is not None and _Build.catalog.has_page("cram.md"):
+        for section in _Build.catalog.sections:
+            page = File.generated(config, f"{_Build.lang}/{cram.rel(section.slug)}",
+                                  content=cram.source(section, _Build.text), inclusion=InclusionLevel.NOT_IN_NAV)
+            page.dest_uri = page_url(cram.rel(section.slug)) + "index.html"  # where i18n puts this language's pages
+            files.append(page)
     return files
 
 
@@ -175,10 +200,41 @@ def on_post_build(config, **kwargs):
     practice.write(site, _Build.catalog, _Build.text)
     practice.write_strings(site, _Build.text)
     anki.write(site, _Build.catalog, _Build.text, _Build.lang, config)
+    docs = Path(config["docs_dir"])
+    try:  # new and changed questions come from git history: a git failure stops the build
+        feed.write(site, _Build.catalog, _Build.text, _Build.lang, config, docs / _Build.lang)
+    except git.GitError as exc:
+        raise _fail([Finding(display(docs), 1, "git", str(exc))]) from None
+    llms.write(site, _Build.catalog, _Build.text, config, docs / _Build.lang)
+    if _Build.command == "build":  # link-preview cards: a preview (`make serve`) is not shared
+        try:
+            cards.write(site, _Build.catalog, _Build.text, config["site_name"],
+                        footer=_language_url(config).split("://", 1)[-1])
+        except pdf_fonts.FontMissing as exc:
+            # Under CI (the deploy job, the tests) a missing font is an error; a
+            # contributor's machine (macOS has no Noto Sans CJK) builds without cards.
+            if os.environ.get("CI", "").lower() == "true":
+                raise _fail([Finding(display(docs), 1, "cards", str(exc))]) from None
+            log.info(f"{engine.NOTICE} link-preview cards not drawn: {exc}")
     if _Build.serving:
         search.index_in_background(site, _Build.lang)
     else:
         search.index(site, _Build.lang)
+
+
+def _language_url(config) -> str:
+    """The absolute address of this build's language root (mkdocs-static-i18n sets
+    site_url per language, as the canonical links show)."""
+    url = config.get("site_url") or "/"
+    return url if url.endswith("/") else url + "/"
+
+
+def _source(page, config) -> Path:
+    """A page's Markdown file; for a page the build generates (a cram sheet
+    page), the file it comes from (cram.md): its date, its line numbers."""
+    if page.file.abs_src_path:
+        return Path(page.file.abs_src_path)
+    return Path(config["docs_dir"]) / _Build.lang / "cram.md"
 
 
 def _rel(page) -> str:

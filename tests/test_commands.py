@@ -21,6 +21,8 @@ ELSEWHERE = {
     "make lock": "re-pins every dependency from the package index; run by hand when a pin changes",
     "make test-properdocs": "CI's second job runs it",
     "make pdf": "tests/test_pdf.py makes both books with the same code",
+    "make epub": "tests/outputs/test_epub.py makes both books with the same code (after a build, as documented)",
+    "make books": "make pdf then make epub, both tested as above; the deploy job runs it",
     "make vendor": "tests/test_vendor.py checks the copy it makes against the npm package",
 }
 # Bare targets named in prose (as in "`make new` scaffolds a page"), not commands to run.

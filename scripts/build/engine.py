@@ -20,6 +20,9 @@ from pathlib import Path
 from scripts.content.layout import language_url
 
 ENGINES = ("mkdocs", "properdocs")
+# A line the hooks log for the person running the build (an INFO line, which
+# does not fail a strict build); scripts/outputs/site.py repeats it.
+NOTICE = "handbook notice:"
 # MkDocs 1.6 prints a banner about MkDocs 2 on every run unless told not to.
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"}
 

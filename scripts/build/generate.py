@@ -6,7 +6,8 @@ generated where a page has a marker line (or at its end if it has none):
 * section index pages: `<!-- hb:questions -->`, the section's questions in order;
 * the home page: `<!-- hb:contents -->`, every section with its questions;
 * the tags page: `<!-- hb:tags -->`, every tag with its questions;
-* the cram sheet: `<!-- hb:cram -->`, every short answer and its key points
+* the cram sheet: `<!-- hb:cram -->`, on cram.md the list of sections, on
+  each section's generated cram page its short answers and key points
   (scripts/build/cram.py);
 * the home page: `<!-- hb:offline -->`, the offline and print block, which
   overrides/assets/javascripts/offline.js brings to life;
@@ -25,7 +26,7 @@ from pathlib import Path
 from scripts.build import cram, status
 from scripts.build.blocks import key_points_block
 from scripts.content.catalog import Catalog
-from scripts.content.layout import lang_root, page_url
+from scripts.content.layout import FEED, LLMS, lang_root, page_url
 from scripts.content.markdown import insert_after_short_answer
 from scripts.content.page import UPSTREAM_REPO
 
@@ -104,7 +105,9 @@ def expand(markdown: str, rel: str, page_kind: str, catalog: Catalog | None, tex
     if rel == "tags.md":
         return _insert(markdown, MARKERS["tags"], tags_index(catalog, text))
     if rel == "cram.md":
-        return _insert(markdown, MARKERS["cram"], cram.sheet(catalog, text))
+        return _insert(markdown, MARKERS["cram"], cram.index(catalog, text))
+    if page_kind == "cram":
+        return _insert(markdown, MARKERS["cram"], cram.sheet(catalog, rel.split("/")[1].removesuffix(".md"), text))
     if page_kind == "question":
         return insert_after_short_answer(markdown, key_points_block(meta, text))
     return markdown
@@ -152,10 +155,11 @@ def alternates(url: str, lang: str, languages: list[tuple[str, str]]) -> list[di
 
 def offline_block(text: dict, has_cram: bool = True) -> str:
     """The home page's "offline and print" section: Markdown, then an HTML part
-    that offline.js reveals (the PDF link once downloads.json lists the book;
-    the save control where service workers run). The save button's label is
-    completed with the size by the script, whose messages come from
-    strings.json like every page script's."""
+    that offline.js reveals (the PDF and EPUB links once downloads.json lists
+    the books; the save control where service workers run), and the links to
+    the language's feed and its llms.txt, which the build always writes. The
+    save button's label is completed with the size by the script, whose
+    messages come from strings.json like every page script's."""
     t = {key: html.escape(value) if isinstance(value, str) else value for key, value in text["offline"].items()}
     return "\n".join([
         f"## {text['offline']['heading']} {{ #offline }}", "",
@@ -164,6 +168,10 @@ def offline_block(text: dict, has_cram: bool = True) -> str:
         '<div class="hb-offline" data-pagefind-ignore>',
         f'<p class="hb-offline__pdf" hidden><a class="hb-offline__pdf-link" href="" download>{t["pdf"]}</a>'
         f'<span class="hb-offline__pdf-size"></span>{t["pdf_text"]}</p>',
+        f'<p class="hb-offline__epub" hidden><a class="hb-offline__epub-link" href="" download>{t["epub"]}</a>'
+        f'<span class="hb-offline__epub-size"></span>{t["epub_text"]}</p>',
+        f'<p class="hb-offline__feed"><a href="{FEED}" type="application/atom+xml">{t["feed"]}</a>{t["feed_text"]}</p>',
+        f'<p class="hb-offline__llms"><a href="{LLMS}" type="text/plain">{t["llms"]}</a>{t["llms_text"]}</p>',
         f'<div class="hb-offline__save" hidden><p>{t["save_text"]}</p><p class="hb-offline__row">'
         f'<button type="button" id="offline-save" class="md-button md-button--primary">{t["save"]}</button> '
         f'<button type="button" id="offline-remove" class="md-button" hidden>{t["remove"]}</button></p>'

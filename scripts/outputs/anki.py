@@ -35,7 +35,7 @@ import genanki
 
 from scripts.content import config as site_config
 from scripts.content.catalog import Catalog
-from scripts.content.layout import DOWNLOADS, page_url
+from scripts.content.layout import DOWNLOADS, absolute_link
 from scripts.content.markdown import rebase
 from scripts.content.page import Page
 
@@ -73,15 +73,6 @@ def model(lang: str, text: dict) -> genanki.Model:
         css=CSS)
 
 
-def _absolute(language_url: str):
-    """A link target relative to the language root, made absolute: pages by their URL."""
-    def resolve(target: str) -> str:
-        path, _, anchor = target.partition("#")
-        url = page_url(path) if path.endswith(".md") else path
-        return language_url + url + ("#" + anchor if anchor else "")
-    return resolve
-
-
 def _inline(md, text: str) -> str:
     out = site_config.render(md, text)
     return out[3:-4] if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1 else out
@@ -91,7 +82,7 @@ def package(catalog: Catalog, text: dict, lang: str, site_url: str, config: dict
     """The deck of one language; `config` is the site's configuration (its Markdown extensions)."""
     md = site_config.renderer(config)
     language_url = site_url if site_url.endswith("/") else site_url + "/"
-    absolute = _absolute(language_url)
+    absolute = absolute_link(language_url)
     note_type = model(lang, text)
     root = text["anki"]["deck"]
     decks = []

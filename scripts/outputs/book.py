@@ -189,7 +189,10 @@ def toc(book: list[Entry], text: dict) -> str:
             f'<ol class="hb-toc">{"".join(rows)}</ol></nav>')
 
 
-def cover(home: LexborHTMLParser, book: list[Entry], text: dict, public_root: str, built: datetime.date) -> str:
+def cover(home: LexborHTMLParser, book: list[Entry], text: dict, public_root: str, built: datetime.date,
+          heading: str | None = None) -> str:
+    """The cover (title page): the handbook's title (or a volume's, `heading`),
+    description, counts, build date, address and license."""
     title = home.css_first("[data-pagefind-body] h1")
     description = home.css_first('meta[name="description"]')
     copyright_ = home.css_first(".md-copyright__highlight")
@@ -197,7 +200,8 @@ def cover(home: LexborHTMLParser, book: list[Entry], text: dict, public_root: st
                                    questions=sum(e.kind == "question" for e in book))
     return ('<section class="hb-book__cover">'
             f'<p class="hb-book__edition">{html.escape(text["edition"])}</p>'
-            f'<h1 class="hb-book__title">{html.escape(title.text(deep=True).strip() if title else "")}</h1>'
+            f'<h1 class="hb-book__title">'
+            f'{html.escape(heading or (title.text(deep=True).strip() if title else ""))}</h1>'
             f'<p class="hb-book__subtitle">'
             f'{html.escape(description.attrs.get("content") or "" if description else "")}</p>'
             f'<p class="hb-book__meta">{html.escape(counts)}<br>'
@@ -208,12 +212,15 @@ def cover(home: LexborHTMLParser, book: list[Entry], text: dict, public_root: st
             '</section>')
 
 
-def build(site: Path, lang: str, built: datetime.date, docs: Path = ROOT / "docs") -> tuple[str, list[Entry]]:
+def build(site: Path, lang: str, built: datetime.date, docs: Path = ROOT / "docs", pages: list[Entry] | None = None,
+          heading: str | None = None) -> tuple[str, list[Entry]]:
     """The book of one language as an HTML document (to be opened from a file
-    URL: stylesheets and images point at the built site's files)."""
+    URL: stylesheets and images point at the built site's files). `pages`: a
+    volume's pages (scripts/outputs/volumes.py) instead of the whole book,
+    `heading` its title."""
     root = site / lang_root(lang)
     text = strings.in_language(lang)["book"]
-    book = entries(docs / lang)
+    book = entries(docs / lang) if pages is None else pages
     home = LexborHTMLParser((root / "index.html").read_text(encoding="utf-8"))
     for node in home.css("a.headerlink"):
         node.decompose()
@@ -226,12 +233,12 @@ def build(site: Path, lang: str, built: datetime.date, docs: Path = ROOT / "docs
     scheme = {k: v for k, v in (body.attributes if body else {}).items() if k.startswith("data-md-color")}
     scheme["data-md-color-scheme"] = "default"  # paper is white
     attrs = " ".join(f'{k}="{html.escape(v or "")}"' for k, v in scheme.items())
-    pages = "".join(page_body(root, entry, linker) for entry in book)
+    bodies = "".join(page_body(root, entry, linker) for entry in book)
     document = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-                f"<title>{html.escape(title_of(home))}</title>{styles}"
+                f"<title>{html.escape(heading or title_of(home))}</title>{styles}"
                 f"<style>{BOOK_CSS.read_text(encoding='utf-8')}</style></head>"
                 f'<body dir="ltr" {attrs}><article class="md-content__inner md-typeset hb-book">'
-                f"{cover(home, book, text, public_root or '', built)}{toc(book, text)}{pages}"
+                f"{cover(home, book, text, public_root or '', built, heading)}{toc(book, text)}{bodies}"
                 "</article></body></html>")
     return document, book
 

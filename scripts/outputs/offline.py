@@ -7,7 +7,8 @@ and serves both languages, so this runs once the languages are merged
 * ``offline/<lang>.json``, one list per language: every file of that
   language with its size and a content hash, and which of them are the
   shell (stylesheets, scripts and data every page loads), the search files
-  (what Pagefind's worker fetches) and each page's own files (its images);
+  (what Pagefind's worker fetches) and each page's own files (its images,
+  and the clean Markdown beside it that "copy as Markdown" fetches);
 * ``sw.js``: overrides/sw.js with the build's version, a hash of those lists,
   so a deployment that changes any file changes the worker's bytes, which is
   how browsers notice an update; the worker names its caches by this version,
@@ -15,7 +16,8 @@ and serves both languages, so this runs once the languages are merged
   old caches;
 * ``offline.html``, the bilingual page shown for a page that is not saved
   when there is no network; ``manifest.webmanifest`` in each language root;
-  ``downloads/downloads.json``, empty until `make pdf` lists the books.
+  ``downloads/downloads.json``, empty until `make pdf` and `make epub` list
+  the books.
 
 The home page's "offline and print" block, which offline.js brings to life,
 is generated with the page (scripts/build/generate.py).
@@ -32,7 +34,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts.content import strings
-from scripts.content.layout import DEFAULT_LANG, DOWNLOADS, LANG_TAGS, LANGS, ROOT, lang_root
+from scripts.content.layout import DEFAULT_LANG, DOWNLOADS, LANG_TAGS, LANGS, MARKDOWN_FILE, ROOT, lang_root
 
 SW_SOURCE = ROOT / "overrides" / "sw.js"
 LISTS = "offline"
@@ -41,7 +43,7 @@ MANIFEST = "manifest.webmanifest"
 # What a reader's browser may need; anything else (source maps, sitemaps,
 # downloads such as the PDF books) is never cached by the worker.
 KINDS = {".html", ".css", ".js", ".json", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff2",
-         ".webmanifest", ".pagefind", ".pf_meta", ".pf_index", ".pf_fragment"}
+         ".webmanifest", ".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".md"}
 SKIP = {"404.html", "sitemap.xml", "sw.js", OFFLINE_PAGE}
 # Pagefind's own UI bundles: the site's search worker never loads them.
 PAGEFIND_UI = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
@@ -104,6 +106,8 @@ def language_list(site: Path, lang: str) -> dict:
             refs.append(str(json.loads(config.text() or "{}").get("search") or ""))
         shell |= {target for target in (_local(url, ref) for ref in refs if ref) if target in files}
         own = [_local(url, img.attrs.get("src") or "") for img in tree.css("img[src]")]
+        # The page's clean Markdown (scripts/outputs/llms.py), which "copy as Markdown" fetches.
+        own.append(url + MARKDOWN_FILE)
         own = sorted({target for target in own if target in files})
         if own:
             pages[url] = own

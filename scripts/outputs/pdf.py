@@ -37,13 +37,17 @@ from pathlib import Path
 
 from scripts.content import strings
 from scripts.content.layout import DOWNLOADS, LANGS, ROOT
-from scripts.outputs import book, chromium, pdf_fonts
+from scripts.outputs import book, chromium, pdf_fonts, volumes
 
-MAX_BYTES = 10 * 1024 * 1024
+# Bytes of PDF per byte of the book's HTML, measured (2026-11-26): 1.94 MB for
+# the 0.62 MB Chinese book, 15 MB for 6.2 MB at 10 x the content. A book or
+# section estimated at twice the limit goes to smaller volumes without being
+# printed whole first (scripts/outputs/volumes.py).
+PDF_PER_HTML_BYTE = 2.5
 
 
-def file_name(lang: str) -> str:
-    return f"handbook-{lang}.pdf"
+def file_name(lang: str, volume: str = "") -> str:
+    return f"handbook-{lang}{'-' + volume if volume else ''}.pdf"
 
 
 def build_date() -> datetime.date:
@@ -118,8 +122,9 @@ def render(browser, source: Path, tagged: bool) -> bytes:
 
 
 def make(site_dir: Path, langs: tuple[str, ...] = LANGS, out_dir: Path | None = None, tagged: bool = False,
-         echo=print, browser=None, docs: Path = ROOT / "docs") -> int:
-    """Write the books of `langs` and downloads.json; 0 on success. `docs`: the
+         echo=print, browser=None, docs: Path = ROOT / "docs", limit: int = volumes.MAX_BYTES) -> int:
+    """Write the books of `langs` (as volumes past `limit` bytes, scripts/outputs/volumes.py)
+    and their downloads.json entries; 0 on success. `docs`: the
     sources the site was built from (their catalog orders the book).
     `browser`: a Playwright Chromium to print with (the tests pass theirs); by
     default Debian's Chromium is launched."""
@@ -141,6 +146,9 @@ def make(site_dir: Path, langs: tuple[str, ...] = LANGS, out_dir: Path | None = 
         index = {}
     built = build_date()
     status = 0
+    for old in out.glob("handbook-*.pdf"):  # a book that is now one file, or volumes that changed
+        if old.name.removeprefix("handbook-").removesuffix(".pdf").split("-")[0] in langs:
+            old.unlink()
     started = time.perf_counter()
     books = {lang: book.build(site, lang, built, docs=docs) for lang in langs}
     trees = [LexborHTMLParser(document) for document, _ in books.values()]
@@ -157,18 +165,41 @@ def make(site_dir: Path, langs: tuple[str, ...] = LANGS, out_dir: Path | None = 
         with chromium.launch(browser) as printer:
             for lang, (document, entries) in books.items():
                 began = time.perf_counter()
-                source = folder / f"book-{lang}.html"
-                source.write_text(document.replace("</head>", f"<style>{faces}</style></head>", 1), encoding="utf-8")
                 text = strings.in_language(lang)["book"]
-                pdf, pages = finish(render(printer, source, tagged), entries, lang,
-                                    book.title_of(LexborHTMLParser(document)), text["contents"])
-                (out / file_name(lang)).write_bytes(pdf)
-                index[lang] = {"file": file_name(lang), "bytes": len(pdf), "pages": pages, "built": built.isoformat()}
-                echo(f"[{lang}] {DOWNLOADS}/{file_name(lang)}: {pages} pages, {len(pdf) / 1e6:.2f} MB "
+                site_title = book.title_of(LexborHTMLParser(document))
+
+                def print_volume(volume: volumes.Volume) -> volumes.Made:
+                    heading = text["volume"].format(book=site_title, part=volume.title) if volume.title else None
+                    html, pages_of = (document, entries) if not volume.slug else book.build(
+                        site, lang, built, docs=docs, pages=volume.entries, heading=heading)
+                    source = folder / f"book-{lang}-{volume.slug or 'all'}.html"
+                    source.write_text(html.replace("</head>", f"<style>{faces}</style></head>", 1), encoding="utf-8")
+                    pdf, pages = finish(render(printer, source, tagged), pages_of, lang, heading or site_title,
+                                        text["contents"])
+                    return volumes.Made(volume, pdf, {"pages": pages, "title": heading or site_title})
+
+                def estimate(volume: volumes.Volume) -> int:
+                    html = document if not volume.slug else book.build(site, lang, built, docs=docs,
+                                                                       pages=volume.entries)[0]
+                    return int(PDF_PER_HTML_BYTE * len(html))
+
+                made = volumes.plan(entries, print_volume, text["part"], limit, estimate=estimate)
+                files = []
+                for item in made:
+                    name = file_name(lang, item.volume.slug if len(made) > 1 else "")
+                    (out / name).write_bytes(item.data)
+                    files.append({"file": name, "bytes": len(item.data), "pages": item.info["pages"],
+                                  "title": item.info["title"]})
+                    if len(item.data) > limit:
+                        echo(f"[{lang}] {name}: over the {limit / 1024 / 1024:.0f} MB budget")
+                        status = 1
+                entry = {"bytes": sum(f["bytes"] for f in files), "pages": sum(f["pages"] for f in files),
+                         "built": built.isoformat()}
+                entry |= {"file": files[0]["file"]} if len(files) == 1 else {"volumes": files}
+                index[lang] = {**{k: v for k, v in index.get(lang, {}).items() if k == "epub"}, **entry}
+                where = files[0]["file"] if len(files) == 1 else f"{len(files)} volumes"
+                echo(f"[{lang}] {DOWNLOADS}/{where}: {entry['pages']} pages, {entry['bytes'] / 1e6:.2f} MB "
                      f"in {time.perf_counter() - began:.1f} s")
-                if len(pdf) > MAX_BYTES:
-                    echo(f"[{lang}] over the {MAX_BYTES / 1024 / 1024:.0f} MB budget")
-                    status = 1
     index_path.write_text(json.dumps(index, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     echo(f"PDF books written in {time.perf_counter() - started:.1f} s")
     return status

@@ -47,7 +47,7 @@ def locate(pattern: str) -> tuple[str, int]:
         found = subprocess.run(["fc-match", "--format=%{file}|%{index}|%{family}", pattern],
                                capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError) as exc:
-        raise FontMissing(f"fc-match failed: {exc}") from None
+        raise FontMissing(f"fc-match failed ({exc}); Debian: apt-get install fontconfig fonts-noto-cjk") from None
     path, index, families = (found.split("|") + ["", "", ""])[:3]
     if family not in families.split(","):
         raise FontMissing(f"font {family!r} is not installed (Debian: apt-get install fonts-noto-cjk; "

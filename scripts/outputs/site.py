@@ -46,6 +46,9 @@ def build(site_dir: Path, *, engine_name: str = "mkdocs", config_file: Path = RO
             echo("\n".join(f"[{result.lang}] {line}" for line in result.output.strip().splitlines()))
         else:
             echo(f"[{result.lang}] built with {engine_name} in {result.seconds:.1f} s")
+            for line in result.output.splitlines():
+                if engine.NOTICE in line:
+                    echo(f"[{result.lang}] {line.split(engine.NOTICE, 1)[1].strip()}")
     if any(result.status != 0 for result in results):
         shutil.rmtree(staging, ignore_errors=True)
         echo(f"build failed; {site_dir.name}/ was left as it was")

@@ -166,5 +166,5 @@ def test_printing_hides_controls_and_unfolds_answers(page, site_server):
     assert "http" in shown["url"]
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.locator("details:not([open])").count() > 0
-    page.goto(site_server + "en/cram/")
+    page.goto(site_server + "en/cram/deep-learning/")
     assert page.evaluate("getComputedStyle(document.querySelector('.hb-cram')).columnCount") == "2"

@@ -272,8 +272,9 @@ def test_serve_and_build_need_only_the_site_packages(tmp_path):
     import subprocess
     import sys
 
-    blocked = ["jsonschema", "autocorrect_py", "matplotlib", "sklearn", "optuna", "PIL", "pytest", "playwright",
-               "pypdf", "rumdl"]
+    # Pillow is in the site layer: the build draws the link-preview cards (scripts/outputs/cards.py).
+    blocked = ["jsonschema", "autocorrect_py", "matplotlib", "sklearn", "optuna", "pytest", "playwright",
+               "pypdf", "rumdl", "ebooklib"]
     guard = tmp_path / "guard"
     guard.mkdir()
     (guard / "sitecustomize.py").write_text(
@@ -289,3 +290,28 @@ def test_serve_and_build_need_only_the_site_packages(tmp_path):
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert (tmp_path / "site/en/index.html").exists()
+
+
+def test_the_cram_sheets_generated_pages_are_link_checked(tmp_path):
+    """The cram sheet's page per section is generated (scripts/build/cram.py), yet
+    the strict build checks its links like any page's: a sheet whose links
+    forgot that it lives in cram/ fails the build."""
+    project = copy_project(tmp_path / "project")
+    source = project / "scripts" / "build" / "cram.py"
+    text = source.read_text(encoding="utf-8")
+    assert 'return "../" + target' in text
+    source.write_text(text.replace('return "../" + target', "return target"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", lang="en")
+    assert result.status != 0
+    assert "cram/ai-painting.md" in result.output and "ai-painting/dreambooth.md" in result.output
+
+
+def test_a_section_named_cram_fails_the_build(tmp_path):
+    """cram/ is where the build puts the cram sheet's pages: a folder of that name is refused."""
+    project = copy_project(tmp_path / "project")
+    for lang in ("zh", "en"):  # in both languages, so only the name is wrong
+        folder = project / "docs" / lang / "cram"
+        folder.mkdir()
+        (folder / "index.md").write_text("---\ntitle: Cram\n---\n\n# Cram\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", lang="en")
+    assert result.status != 0 and "[cram-reserved]" in result.output and "docs/en/cram" in result.output

@@ -161,3 +161,11 @@ def test_code_results_do_not_depend_on_ui_strings_or_the_site_config(tmp_path, m
     (tmp_path / "requirements-check.txt").write_text("v2\n")
     assert salts()[0] != code
     cache.salt.cache_clear()
+
+
+def test_a_block_that_uses_too_much_cpu_is_reported_whatever_the_load(tree):
+    line = tree.replace(Q, "x = 3\n", "x = 3\nimport time\nend = time.process_time() + 11\n"
+                                      "while time.process_time() < end:\n    pass\n")
+    result = tree.check("--only", "code")
+    assert_finding(result, f"{Q}:{line - 1}: [code-run] Python block used 1")
+    assert "s of CPU time (limit 10 s)" in result.stdout

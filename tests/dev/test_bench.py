@@ -12,7 +12,8 @@ from tests.conftest import ROOT
 
 KEYS = {"build_s", "build_ms_per_page", "default_build_s", "build_ratio_vs_default", "site_mb",
         "largest_page_kb", "search_first_payload_kb", "search_first_query_ms", "search_median_ms", "check_s",
-        "check_edit_s", "serve_rebuild_s", "serve_rebuild_real_s", "study_first_load_kb"}
+        "check_edit_s", "serve_rebuild_s", "serve_rebuild_real_s", "study_first_load_kb", "epub_mb", "epub_files",
+        "cards_kb", "markdown_mb", "cram_largest_kb"}
 
 
 def test_bench_runs_and_writes_json(tmp_path):
@@ -28,3 +29,5 @@ def test_bench_runs_and_writes_json(tmp_path):
     assert data["build_s"] > 0 and data["default_build_s"] > 0 and data["site_mb"] > 0
     assert data["serve_rebuild_s"] is not None and data["serve_rebuild_real_s"] is not None
     assert data["check_s"] > 0 and data["check_edit_s"] > 0 and data["study_first_load_kb"] > 0
+    for key in ("epub_mb", "epub_files", "cards_kb", "markdown_mb", "cram_largest_kb"):
+        assert set(data[key]) == {"zh", "en"} and all(v > 0 for v in data[key].values()), (key, data[key])

@@ -39,7 +39,9 @@ def test_each_language_lists_its_pages_shell_and_search(built_site):
         assert {root + "pagefind/pagefind.js", root + "pagefind/pagefind-entry.json"} | fragments \
             <= set(listing["search"])
         figure = root + "ai-painting/dreambooth/"
-        assert listing["pages"][figure] == [root + "ai-painting/img/dreambooth-prior-preservation.svg"]
+        # its figure, and its clean Markdown, which "copy as Markdown" fetches (also offline)
+        assert listing["pages"][figure] == [root + "ai-painting/dreambooth/index.md",
+                                            root + "ai-painting/img/dreambooth-prior-preservation.svg"]
 
 
 def test_worker_offline_page_and_manifests(built_site):
@@ -103,15 +105,30 @@ def test_home_pages_offer_the_pdf_the_cram_sheet_and_saving(built_site):
         assert page.css_first('#offline ~ p a[href="cram/"]') is not None
 
 
-def test_cram_sheet_lists_every_question_with_answer_and_key_points(built_site):
+def test_cram_sheet_is_an_index_and_a_page_per_section(built_site):
+    """scripts/build/cram.py: cram/ lists the sections; cram/<section>/ holds every
+    short answer and key point of that section, links back to the questions
+    and to the neighbouring sections, and is left out of search."""
     for lang in LANGS:
         cat = catalog.load(DOCS / lang)
-        page = parse(built_site / lang_root(lang) / "cram" / "index.html")
-        sheet = page.css_first(".hb-cram")
-        assert sheet.attributes.get("data-pagefind-ignore") == "all"
-        titles = [node.text(deep=True).strip() for node in sheet.css("h3.hb-cram__question > a:not(.headerlink)")]
+        root = built_site / lang_root(lang) / "cram"
+        index = parse(root / "index.html")
+        assert [a.attributes["href"] for a in index.css("#sections + ul a")] == [f"{s.slug}/" for s in cat.sections]
+        titles, boxes, math = [], [], 0
+        for number, section in enumerate(cat.sections):
+            page = parse(root / section.slug / "index.html")
+            sheet = page.css_first(".hb-cram")
+            assert sheet.attributes.get("data-pagefind-ignore") == "all"
+            assert [node.attributes["id"] for node in sheet.css("h2")] == [section.slug]
+            links = sheet.css("h3.hb-cram__question > a:not(.headerlink)")
+            titles += [node.text(deep=True).strip() for node in links]
+            assert [a.attributes["href"] for a in links] == [f"../../{q.url}" for q in section.questions]
+            boxes += [len(box.css("li")) for box in sheet.css(".hb-key-points")]
+            math += len(sheet.css("math")) + 100 * len(sheet.css("span.arithmatex"))
+            around = [a.attributes["href"] for a in page.css(".hb-cram__around a")]
+            expected = ([f"../{cat.sections[number - 1].slug}/"] if number else []) + ["../"]
+            expected += [f"../{cat.sections[number + 1].slug}/"] if number + 1 < len(cat.sections) else []
+            assert around == expected, section.slug
         assert titles == [q.title for q in cat.questions()]
-        assert [node.attributes["id"] for node in sheet.css("h2")] == [s.slug for s in cat.sections]
-        boxes = sheet.css(".hb-key-points")
-        assert [len(box.css("li")) for box in boxes] == [len(q.meta["key_points"]) for q in cat.questions()]
-        assert sheet.css("math") and not sheet.css("span.arithmatex")
+        assert boxes == [len(q.meta["key_points"]) for q in cat.questions()]
+        assert 0 < math < 100  # MathML, no formula left as TeX

@@ -157,3 +157,34 @@ def test_links_jump_inside_the_book(books, lang):
     assert {f"/{entry.key}" for entry in book.entries(DOCS / lang)} <= set(internal)
     assert any(link.startswith("/b.") and ":erratum-" in link for link in internal)
     assert data["external_links"] > 0
+
+
+def test_a_book_past_the_limit_is_printed_in_volumes(built_site, browser, tmp_path):
+    """scripts/outputs/volumes.py with the PDF printer: past the limit, a volume per
+    section and one for the errata, each with its own cover, contents and
+    bookmarks; downloads.json lists them and keeps the EPUB's entry."""
+    from pypdf import PdfReader
+
+    from scripts.outputs.pdf import make
+
+    (tmp_path / "downloads.json").write_text(json.dumps({"en": {"epub": {"file": "handbook-en.epub"}}}))
+    lines: list[str] = []
+    limit = 1_500_000  # the English book is about 1.9 MB
+    assert make(built_site, langs=("en",), out_dir=tmp_path, echo=lines.append, browser=browser, limit=limit) == 0
+    entry = json.loads((tmp_path / "downloads.json").read_text(encoding="utf-8"))["en"]
+    assert entry["epub"] == {"file": "handbook-en.epub"}
+    assert "file" not in entry and entry["volumes"]
+    entries = book.entries(DOCS / "en")
+    sections = [e for e in entries if e.kind == "section"]
+    assert len(entry["volumes"]) == len(sections) + 1
+    titles = []
+    for volume, section in zip(entry["volumes"], sections + [entries[-1]]):
+        path = tmp_path / volume["file"]
+        assert volume["bytes"] == path.stat().st_size <= limit
+        reader = PdfReader(path)
+        assert volume["pages"] == len(reader.pages)
+        assert section.title in volume["title"] and normal(section.title) in normal(reader.pages[0].extract_text())
+        titles += [item.title for item in reader.outline if not isinstance(item, list)][1:]
+    assert titles == [e.title for e in entries if e.kind != "question"]
+    assert entry["pages"] == sum(v["pages"] for v in entry["volumes"])
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == sorted(v["file"] for v in entry["volumes"])

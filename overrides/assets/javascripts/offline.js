@@ -11,9 +11,10 @@
  *   other sites' workers on the origin are never touched.
  * - When a worker takes control of the page (the first visit, or a new
  *   build), asks it to keep this page, which it did not see load.
- * - The home page's "offline and print" block: the PDF link with its size
- *   (from downloads/downloads.json, written by `make pdf`; without it the
- *   link stays hidden), and "save for offline" with progress, size and undo.
+ * - The home page's "offline and print" block: the PDF and EPUB links with
+ *   their sizes (from downloads/downloads.json, written by `make pdf` and
+ *   `make epub`; without it the links stay hidden, and past 10 MB a book
+ *   comes as volumes), and "save for offline" with progress, size and undo.
  *   Remove is offered whenever a copy of the language is stored (saved, or
  *   left by a save the browser cut short); a failed save is rolled back by
  *   the worker and the reason said in the reader's language.
@@ -52,19 +53,41 @@
     return bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1e3)) + " KB";
   }
 
-  /* The PDF book, once `make pdf` has listed it. */
-  function showBook() {
+  /* One book's line, once `make books` has listed it (downloads.json): one
+     file, or past 10 MB volumes (`volumes`: file, title, bytes). */
+  function showBook(kind, entry, size) {
+    if (!entry || !(entry.file || entry.volumes)) {
+      return;
+    }
+    var line = block.querySelector(".hb-offline__" + kind);
+    var link = line.querySelector(".hb-offline__" + kind + "-link");
+    line.querySelector(".hb-offline__" + kind + "-size").textContent = size;
+    if (entry.file) {
+      link.href = new URL("downloads/" + entry.file, siteRoot).href;
+    } else {
+      link.removeAttribute("href");
+      link.removeAttribute("download");
+      line.appendChild(document.createTextNode(" " + t.volumes));
+      entry.volumes.forEach(function (volume, index) {
+        var a = document.createElement("a");
+        a.href = new URL("downloads/" + volume.file, siteRoot).href;
+        a.setAttribute("download", "");
+        a.textContent = volume.title + " (" + megabytes(volume.bytes) + ")";
+        line.appendChild(document.createTextNode(index ? " · " : ""));
+        line.appendChild(a);
+      });
+    }
+    line.hidden = false;
+  }
+
+  /* The PDF book (the language's entry) and the EPUB book (its `epub`). */
+  function showBooks() {
     fetch(new URL("downloads/downloads.json", siteRoot)).then(function (response) {
       return response.ok ? response.json() : {};
     }).then(function (books) {
-      var entry = books[lang];
-      if (!entry || !entry.file) {
-        return;
-      }
-      block.querySelector(".hb-offline__pdf-link").href = new URL("downloads/" + entry.file, siteRoot).href;
-      block.querySelector(".hb-offline__pdf-size").textContent =
-        hb.format(t.pdf_size, { size: megabytes(entry.bytes), pages: entry.pages });
-      block.querySelector(".hb-offline__pdf").hidden = false;
+      var entry = books[lang] || {};
+      showBook("pdf", entry, hb.format(t.pdf_size, { size: megabytes(entry.bytes), pages: entry.pages }));
+      showBook("epub", entry.epub, hb.format(t.epub_size, { size: megabytes((entry.epub || {}).bytes) }));
     }).catch(function () { /* offline, or no books in this build */ });
   }
 
@@ -193,7 +216,7 @@
   if (block) {
     hb.strings().then(function (strings) {
       t = strings.offline;
-      showBook();
+      showBooks();
       if (registered) {
         saveControls();
       }

@@ -5,7 +5,8 @@ Rule ids:
   code-unclosed     a fence that is never closed
   code-skip-reason  test="skip" without reason="..." (say why it cannot run here)
   code-syntax       a Python block that does not compile (checked for skipped blocks too)
-  code-run          a Python block raises, or a runnable shell block fails, or either hangs (> 10 s)
+  code-run          a Python block raises or uses more than 10 s of CPU time, a runnable
+                    shell block fails, or either hangs (60 s of wall time)
   code-output       a Python block's printed output differs from its `#>` lines
                     (`make check ARGS=--update-output` rewrites them)
   code-shellcheck   shellcheck finding in a bash/sh block
@@ -15,9 +16,11 @@ This is the one runner of the handbook's examples (README, Decisions: "One
 runner for code examples"). Python blocks run each in its own empty
 temporary directory, in parallel, in a fresh interpreter, so a hang can be
 killed; the expected output is written under the print call as `#> ` lines
-(pytest-examples' convention). A block that runs out of time is tried once
-more on its own, after the others, before it is reported, and a timeout is
-never cached: on a busy machine it is weather, not a fact about the block.
+(pytest-examples' convention). A block is too slow when it uses more than
+10 s of CPU time, which the machine's load does not change; wall time only
+stops a hang (60 s). A block that runs out of wall time is tried once more on
+its own, after the others, before it is reported, and a timeout is never
+cached: on a busy machine it is weather, not a fact about the block.
 """
 
 from __future__ import annotations
@@ -40,8 +43,10 @@ from scripts.check.cache import key as cache_key
 from scripts.check.context import Context
 from scripts.content.findings import Finding
 
-# Seconds a block may run; the tests lower it to prove a hang is stopped quickly.
-TIMEOUT_S = float(os.environ.get("HANDBOOK_CODE_TIMEOUT", "10"))
+# Seconds of CPU time a Python block may use, and seconds of wall time after which a
+# block counts as hung (the tests lower it to prove a hang is stopped quickly).
+CPU_LIMIT_S = 10.0
+TIMEOUT_S = float(os.environ.get("HANDBOOK_CODE_TIMEOUT", "60"))
 PYTHON = {"python", "py", "python3"}
 SHELL = {"bash", "sh", "shell"}
 PARSERS = {"yaml": yaml.safe_load, "yml": yaml.safe_load, "json": json.loads, "toml": tomllib.loads}
@@ -52,7 +57,7 @@ LIBRARIES = "the standard library and the libraries of requirements-check.in (Nu
             "Matplotlib)"
 # Runs an example and records each print call's line in it, so `--update-output`
 # can put the `#>` lines under the call that printed them.
-DRIVER = """import builtins, json, runpy, sys
+DRIVER = """import builtins, json, resource, runpy, sys
 example, record = sys.argv[1], sys.argv[2]
 calls, real = [], builtins.print
 def traced(*args, sep=" ", end="\\n", file=None, flush=False):
@@ -66,8 +71,9 @@ builtins.print = traced
 try:
     runpy.run_path(example, run_name="__main__")
 finally:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     with open(record, "w", encoding="utf-8") as handle:
-        json.dump(calls, handle)
+        json.dump({"calls": calls, "cpu": usage.ru_utime + usage.ru_stime}, handle)
 """
 
 
@@ -156,7 +162,11 @@ class Job:
 
     def _run_python(self):
         fence, shown = self.fence, self.shown
-        stdout, code, stderr, self.calls = _execute_python(fence.body)
+        stdout, code, stderr, self.calls, cpu = _execute_python(fence.body)
+        if cpu is not None and cpu > CPU_LIMIT_S:
+            yield Finding(shown, fence.line, "code-run", f"Python block used {cpu:.1f} s of CPU time (limit "
+                          f"{CPU_LIMIT_S:g} s): keep examples small, or mark a heavy one test=\"skip\"")
+            return
         if code is None:
             yield Finding(shown, fence.line, "code-run", f"Python block {TIMED_OUT} {TIMEOUT_S:g} s "
                           "(tried twice; a cached run never holds a timeout)")
@@ -277,16 +287,17 @@ def _execute(cmd: list[str], scratch: str) -> tuple[str, int | None, str]:
     return done.stdout, done.returncode, done.stderr
 
 
-def _execute_python(code: str) -> tuple[str, int | None, str, list | None]:
-    """Run a Python block through the driver; also returns its print calls (None if it did not finish)."""
+def _execute_python(code: str) -> tuple[str, int | None, str, list | None, float | None]:
+    """Run a Python block through the driver; also returns its print calls and the CPU
+    seconds it used (None for both if it did not finish)."""
     with tempfile.TemporaryDirectory(prefix="hb-example-") as scratch:
         example, driver, record = (Path(scratch) / name for name in ("example.py", "driver.py", "calls.json"))
         example.write_text(code, encoding="utf-8")
         driver.write_text(DRIVER, encoding="utf-8")
         stdout, status, stderr = _execute([sys.executable, "-X", "utf8", str(driver), str(example), str(record)],
                                           scratch)
-        calls = json.loads(record.read_text(encoding="utf-8")) if record.exists() else None
-    return stdout, status, stderr, calls
+        record = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
+    return stdout, status, stderr, record.get("calls"), record.get("cpu")
 
 
 def _run_shell(shown, fence):

@@ -6,8 +6,9 @@ a default Material + mkdocs-static-i18n build of the same pages, the site's size
 Chromium (the bytes a reader downloads before the first result, the cold
 first query and later queries), `make check` cold and after editing one
 page, the gzipped weight the study scripts add to a question page's first
-load, and the live-reload time of `make serve ONLY=zh` on the corpus and on
-the real site. A benchmark, not a test: it reports numbers;
+load, the live-reload time of `make serve ONLY=zh` on the corpus and on
+the real site, and what sharing adds (EPUB books, cards, Markdown copies,
+the largest cram sheet page). A benchmark, not a test: it reports numbers;
 benchmarks/README.md holds the results and the targets.
 """
 
@@ -24,12 +25,13 @@ import time
 from pathlib import Path
 
 from scripts.build import engine
-from scripts.content.layout import ROOT
+from scripts.content.layout import CARDS, LANGS, ROOT, lang_root
 from scripts.dev.bench.corpus import make_corpus
 from scripts.dev.bench.search import search_figures
 from scripts.dev.bench.weight import first_load_bytes
 from scripts.dev.project import copy_build_inputs
 from scripts.dev.server import free_port
+from scripts.outputs import epub
 from scripts.outputs.site import build as build_site
 
 # Resolves with the time the result list first changes after the next keyup
@@ -78,6 +80,29 @@ def _site_stats(site: Path) -> dict:
     pages = [p for p in files if p.suffix == ".html"]
     return {"site_mb": round(sum(p.stat().st_size for p in files) / 2**20, 2),
             "largest_page_kb": round(max(p.stat().st_size for p in pages) / 1024, 1)}
+
+
+def sharing_stats(root: Path, site: Path) -> dict:
+    """What sharing adds per language: the EPUB book (total of its volumes, and how
+    many files), the link-preview cards, the Markdown copies for assistants,
+    and the largest page of the cram sheet. Run after the other figures: the
+    EPUB is written into the site's downloads/."""
+    lines: list[str] = []
+    if epub.make(site, docs=root / "docs", echo=lines.append) != 0:
+        raise SystemExit("bench: make epub failed:\n" + "\n".join(lines))
+    index = json.loads((site / "downloads" / "downloads.json").read_text(encoding="utf-8"))
+    result: dict = {"epub_mb": {}, "epub_files": {}, "cards_kb": {}, "markdown_mb": {}, "cram_largest_kb": {}}
+    for lang in LANGS:
+        base = site / lang_root(lang)
+        book = index[lang]["epub"]
+        result["epub_mb"][lang] = round(book["bytes"] / 1e6, 2)
+        result["epub_files"][lang] = len(book.get("volumes") or [book])
+        result["cards_kb"][lang] = round(sum(p.stat().st_size for p in (base / CARDS).glob("*.png")) / 1024, 1)
+        copies = [p for p in base.rglob("index.md") if not (lang_root(lang) == "" and p.is_relative_to(site / "en"))]
+        result["markdown_mb"][lang] = round(sum(p.stat().st_size for p in copies) / 1e6, 2)
+        result["cram_largest_kb"][lang] = round(max(p.stat().st_size for p in (base / "cram").rglob("index.html"))
+                                                / 1024, 1)
+    return result
 
 
 def _check(root: Path, *args: str) -> float:
@@ -148,6 +173,7 @@ def run(n: int, keep: Path | None = None, baseline: bool = True) -> dict:
         result["study_first_load_kb"] = round(first_load_bytes(site, question_url)["first_load_gzip"] / 1024, 1)
         rebuild = serve_rebuild(work, corpus_page)
         result["serve_rebuild_s"] = round(rebuild, 2) if rebuild is not None else None
+        result.update(sharing_stats(work, site))
         real = copy_build_inputs(work / "real")
         rebuild = serve_rebuild(real, real / "docs/zh/python/assert.md")
         result["serve_rebuild_real_s"] = round(rebuild, 2) if rebuild is not None else None
