@@ -143,8 +143,12 @@ print(score_{i}([1, 2, 3]))
     return section, body
 
 
-def make_corpus(root: Path, n: int, seed: int = 0) -> None:
-    """A project tree under root: our config, overrides, scripts and N x 2 question pages."""
+def make_corpus(root: Path, n: int, seed: int = 0, page=None) -> None:
+    """A project tree under root: our config, overrides, scripts and N x 2 question pages.
+
+    page(i, lang) -> (section, Markdown) writes question i; by default the
+    40-term worst case (`_question`), for search the realistic corpus
+    (scripts/bench_corpus.py)."""
     copy_build_inputs(root, with_content=False)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     used = [s for s in SECTIONS if any(i % len(SECTIONS) == SECTIONS.index(s) for i in range(n))]
@@ -164,7 +168,7 @@ def make_corpus(root: Path, n: int, seed: int = 0) -> None:
         for name in ("cram.md", "study.md"):
             shutil.copy(ROOT / "docs" / lang / name, docs / name)
         for i in range(n):
-            section, body = _question(i, lang, n, rng)
+            section, body = page(i, lang) if page else _question(i, lang, n, rng)
             (docs / section / f"q{i:05d}.md").write_text(body, encoding="utf-8")
     (root / "mkdocs.default.yml").write_text(_default_config(root), encoding="utf-8")
 
