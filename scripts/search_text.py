@@ -64,6 +64,7 @@ _TOKENS = re.compile(r"</span><span")
 _BODY_H1 = re.compile(r"<div data-pagefind-body[^>]*>.*?<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
 _HEADING = re.compile(r"<h([2-6])\b[^>]*>(.*?)</h\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+_IGNORED = re.compile(r"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>")
 # Markup inside a sentence: a run of Chinese characters goes on across it.
 _INLINE_TAG = (r"</?(?:a|abbr|b|bdi|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u|var)\b[^>]*>")
 # A run of Chinese characters (across inline markup), or one punctuation mark.
@@ -88,10 +89,29 @@ def _with_outline(html: str) -> str:
     match = _BODY_H1.search(html)
     if not match:
         return html
-    headings = _HEADING_GAP.join(_TAG.sub("", text) for _, text in _HEADING.findall(html, match.end()))
+    ignored = _ignored(html, match.end())
+    headings = _HEADING_GAP.join(_TAG.sub("", heading.group(2)) for heading in _HEADING.finditer(html, match.end())
+                                 if not any(start <= heading.start() < end for start, end in ignored))
     outline = (f' <div data-pagefind-weight="0"> {_TAG.sub("", match.group(1))} {BREAK} {TITLE_END} {headings} '
                f'{HEADINGS_END} </div>')
     return html[:match.end()] + outline + html[match.end():]
+
+
+def _ignored(html: str, start: int) -> list[tuple[int, int]]:
+    """Where the elements marked data-pagefind-ignore are (Pagefind indexes
+    nothing inside them, so the outline leaves their headings out)."""
+    spans = []
+    for element in _IGNORED.finditer(html, start):
+        name = element.group(1)
+        tags = re.compile(rf"<(/?){name}\b[^>]*>")
+        depth, end = 1, len(html)
+        for tag in tags.finditer(html, element.end()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        spans.append((element.start(), end))
+    return spans
 
 
 def _paired(html: str) -> str:

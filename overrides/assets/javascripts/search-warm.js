@@ -17,7 +17,8 @@
  * list as the link to that language's search, and the count above the list
  * says "no matching documents" instead of "1 matching document". "error"
  * (the index could not be downloaded) is not a link to anything: its text
- * takes the place of the count, as an error, and the item goes.
+ * takes the place of the count, as an error, and the item goes; when the
+ * browser is back online, the query is sent again.
  */
 (function () {
   "use strict";
@@ -57,25 +58,59 @@
   if (!list || !meta || typeof MutationObserver === "undefined") {
     return;
   }
+  /* What the count line should say while a message is shown (Material may
+     write its count after the list, so both are watched). */
+  var wanted = null;
+
+  function show() {
+    if (wanted === null) {
+      meta.classList.remove("hb-search-error");
+      meta.removeAttribute("role");
+    } else if (meta.textContent !== wanted.text) {
+      meta.textContent = wanted.text;
+    }
+    if (wanted && wanted.error) {
+      meta.classList.add("hb-search-error");
+      meta.setAttribute("role", "alert");
+    }
+  }
+
   new MutationObserver(function () {
     var note = list.querySelector(".hb-search-note");
     if (!note) {
-      meta.classList.remove("hb-search-error");
-      meta.removeAttribute("role");
-      return;
-    }
-    if (note.getAttribute("data-kind") === "error") {
-      meta.textContent = note.parentNode.textContent;
-      meta.classList.add("hb-search-error");
-      meta.setAttribute("role", "alert");
+      if (list.children.length) {
+        wanted = null;
+      }
+    } else if (note.getAttribute("data-kind") === "error") {
+      wanted = { text: note.parentNode.textContent, error: true };
       var item = note.closest(".md-search-result__item");
       if (item) {
         item.remove();
       }
     } else {
-      meta.textContent = none();
-      meta.classList.remove("hb-search-error");
-      meta.removeAttribute("role");
+      wanted = { text: none(), error: false };
     }
+    show();
   }).observe(list, { childList: true });
+  new MutationObserver(show).observe(meta, { childList: true, characterData: true, subtree: true });
+  /* Back online after an error: ask again. Material sends a query only when
+     the text changes, so the text changes twice (a space added, then gone). */
+  window.addEventListener("online", function () {
+    var input = document.querySelector(".md-search__input");
+    if (!wanted || !wanted.error || !input || !input.value) {
+      return;
+    }
+    var value = input.value;
+    input.value = value + " ";
+    input.dispatchEvent(new KeyboardEvent("keyup"));
+    input.value = value;
+    input.dispatchEvent(new KeyboardEvent("keyup"));
+  });
+  /* A new query clears the message (Material keeps the list until results come). */
+  document.addEventListener("keyup", function (event) {
+    if (wanted && event.target && event.target.matches && event.target.matches(".md-search__input")) {
+      wanted = null;
+      show();
+    }
+  });
 })();

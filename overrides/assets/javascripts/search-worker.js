@@ -45,6 +45,9 @@ var RESULT = 3;
    data is downloaded before anything is shown), then the rest. */
 var FIRST_BATCH = 10;
 var MAX_RESULTS = 50;
+/* The rest is loaded once the query has stood this long: a reader typing a
+   word sends a query per key, and only the last one's rest is worth it. */
+var REST_DELAY = 300;
 /* A pasted paragraph is not searched whole: its first words and runs are. */
 var MAX_UNITS = 8;
 var MAX_RUN = 24;
@@ -117,36 +120,55 @@ function LoadError(message) {
 }
 LoadError.prototype = Object.create(Error.prototype);
 
-/* One Pagefind per language, loaded on first use. After a failure it is
-   dropped, and the next query loads a fresh one from a new address (a
-   browser remembers a failed import() of an address for the worker's life). */
+/* One Pagefind per language, loaded on first use. After any failure it is
+   dropped (drop()), and the next query loads a fresh one from a new address
+   (a browser remembers a failed import() of an address for the worker's
+   life, and Pagefind an index chunk that did not download). */
 function engine(lang) {
   if (!engines[lang]) {
     loads += 1;
     var base = indexFolder(lang);
     failures[base] = failures[base] || 0;
-    var before = failures[base];
     var started = import(base + "pagefind.js" + (loads > 1 ? "?load=" + loads : "")).then(function (pf) {
       return pf.options({ noWorker: true }).then(function () {
         return pf.init();
       }).then(function () {
-        /* Where each page's title and headings end (scripts/search_text.py). */
-        return Promise.all([firstPositions(pf, site.titleEnd), firstPositions(pf, site.headingsEnd)]);
-      }).then(function (ends) {
-        if (failures[base] > before) {
-          throw new LoadError("search index not loaded");
-        }
-        return { pf: pf, titleEnd: ends[0], headingsEnd: ends[1] };
+        /* Where each page's title and headings end (scripts/search_text.py):
+           searched alongside the first query, not before it. */
+        var ends = Promise.all([firstPositions(pf, site.titleEnd), firstPositions(pf, site.headingsEnd)]);
+        ends.catch(function () { drop(lang, started); });
+        return { pf: pf, ends: ends };
       });
     });
+    started.catch(function () { drop(lang, started); });
     engines[lang] = started;
-    started.catch(function () {
-      if (engines[lang] === started) {
-        delete engines[lang];
-      }
-    });
   }
   return engines[lang];
+}
+
+function drop(lang, started) {
+  if (engines[lang] === started) {
+    delete engines[lang];
+  }
+}
+
+/* Runs `work` with a language's Pagefind; a failed download during it, or
+   any error, is an error (and the next query starts afresh). */
+function using(lang, work) {
+  var base = indexFolder(lang);
+  var before = failures[base] || 0;
+  var started = engine(lang);
+  return started.then(function (eng) {
+    return work(eng, function checked(value) {
+      if ((failures[base] || 0) > before) {
+        throw new LoadError("search index not fully loaded");
+      }
+      return value;
+    });
+  }).catch(function (error) {
+    drop(lang, started);
+    throw error;
+  });
 }
 
 /* page id -> position of the first match of an exact search. */
@@ -205,7 +227,9 @@ function rank(eng, list) {
   var searches = [eng.pf.search(all)].concat(terms.map(function (term) {
     return term === all ? null : eng.pf.search(term);
   }));
-  return Promise.all(searches).then(function (responses) {
+  return Promise.all([eng.ends].concat(searches)).then(function (answers) {
+    var ends = answers[0];
+    var responses = answers.slice(1);
     var ranking = (responses[0] && responses[0].results) || [];
     var held = responses.slice(1).map(function (response) {
       var byId = {};
@@ -225,7 +249,7 @@ function rank(eng, list) {
         first.push(Math.min.apply(null, words));
       }
       var last = Math.max.apply(null, first);
-      var tier = last < (eng.titleEnd[result.id] || 0) ? 0 : last < (eng.headingsEnd[result.id] || 0) ? 1 : 2;
+      var tier = last < (ends[0][result.id] || 0) ? 0 : last < (ends[1][result.id] || 0) ? 1 : 2;
       tiers[tier].push({ result: result, held: held });
     });
     return tiers[0].concat(tiers[1], tiers[2]);
@@ -278,30 +302,59 @@ function stem(word) {
   return word;
 }
 
-/* Token ranges [start, end) where a unit stands in a page's words: a run
-   where its pairs follow each other (a single character: where a pair
+/* Where a Latin word stands in one token, as [from, to) in its characters:
+   the whole token, less punctuation around it, when it is the query's word
+   as Pagefind reads it (optimize=True, cross-attention); else the first run
+   of letters and digits that is a form of it (anime in P(x,anime)=0.6,
+   attention in self-attention); else the whole token Pagefind matched. */
+var WORD_RUN = /[\p{L}\p{N}_]+/gu;
+
+function wordIn(token, word, forms, root) {
+  var whole = function () {
+    var lead = /^[^\p{L}\p{N}_]*/u.exec(token)[0].length;
+    var trail = /[^\p{L}\p{N}_]*$/u.exec(token)[0].length;
+    return [lead, Math.max(lead, token.length - trail)];
+  };
+  if (normalized(token) === word) {
+    return whole();
+  }
+  WORD_RUN.lastIndex = 0;
+  for (var run = WORD_RUN.exec(token); run; run = WORD_RUN.exec(token)) {
+    var found = run[0].toLowerCase();
+    if (forms[found] || stem(found) === root) {
+      return [run.index, run.index + run[0].length];
+    }
+  }
+  return forms[normalized(token)] ? whole() : null;
+}
+
+/* Ranges [start, end) of tokens where a unit stands in a page's words (a
+   Latin word: [i, i + 1, from, to], the characters of the token it is): a
+   run where its pairs follow each other (a single character: where a pair
    starts with it); a Latin word where the page has it or a form of it (the
-   form Pagefind found first, `positions`, or one with the same stem). */
-function matches(tokens, unit, positions) {
+   form Pagefind found first, `positions`, or one with the same stem). Only
+   the words Pagefind matched for the query (`candidates`) are looked at. */
+function matches(tokens, unit, positions, candidates) {
   var found = [];
-  var i;
   if (!unit.han) {
     var forms = {};
     forms[unit.word] = true;
-    (positions || []).forEach(function (p) { forms[normalized(tokens[p])] = true; });
-    var root = stem(unit.word);
-    for (i = 0; i < tokens.length; i++) {
-      if (kind(tokens[i]) === "latin") {
-        var word = normalized(tokens[i]);
-        if (word && (forms[word] || stem(word) === root)) {
-          found.push([i, i + 1]);
-        }
+    (positions || []).forEach(function (p) {
+      if (tokens[p] !== undefined) {
+        forms[normalized(tokens[p])] = true;
       }
-    }
+    });
+    var root = stem(unit.word);
+    candidates.forEach(function (i) {
+      var at = tokens[i] !== undefined && kind(tokens[i]) === "latin" ? wordIn(tokens[i], unit.word, forms, root) : null;
+      if (at && at[1] > at[0]) {
+        found.push([i, i + 1, at[0], at[1]]);
+      }
+    });
     return found;
   }
   var pairs = unit.han.length > 1 ? unit.words : null;
-  for (i = 0; i < tokens.length; i++) {
+  candidates.forEach(function (i) {
     if (pairs) {
       var k = 0;
       while (k < pairs.length && tokens[i + k] === pairs[k]) {
@@ -310,18 +363,19 @@ function matches(tokens, unit, positions) {
       if (k === pairs.length) {
         found.push([i, i + unit.han.length]);
       }
-    } else if (Array.from(tokens[i])[0] === unit.han[0] && kind(tokens[i]) === "han") {
+    } else if (tokens[i] !== undefined && kind(tokens[i]) === "han" && Array.from(tokens[i])[0] === unit.han[0]) {
       found.push([i, i + 1]);
     }
-  }
+  });
   return found;
 }
 
 /* Tokens [start, end) as HTML: each range of `marks` that shows is one
    <mark> (two matches side by side are two marks). */
 function render(tokens, start, end, marks) {
-  var covered = function (i) { return marks.some(function (m) { return m[0] <= i && i < m[1]; }); };
-  var begins = function (i) { return marks.some(function (m) { return m[0] === i; }); };
+  var whole = marks.filter(function (m) { return m.length === 2; });
+  var covered = function (i) { return whole.some(function (m) { return m[0] <= i && i < m[1]; }); };
+  var begins = function (i) { return whole.some(function (m) { return m[0] === i; }); };
   var html = "";
   var open = false;
   var previous = null;
@@ -341,7 +395,12 @@ function render(tokens, start, end, marks) {
       html += "<mark>";
       open = true;
     }
-    html += escapeHtml(shown(tokens[i]));
+    var text = shown(tokens[i]);
+    var part = !open && marks.filter(function (m) { return m.length === 4 && m[0] === i; })[0];
+    html += part
+      ? escapeHtml(text.slice(0, part[2])) + "<mark>" + escapeHtml(text.slice(part[2], part[3])) + "</mark>" +
+        escapeHtml(text.slice(part[3]))
+      : escapeHtml(text);
     previous = i;
   }
   return html + (open ? "</mark>" : "");
@@ -426,8 +485,12 @@ function group(data, hit, list, score) {
     titleEnd = 0;
     bodyStart = 0;
   }
+  /* Where Pagefind matched the query's words (every form, in order). */
+  var candidates = data.locations && data.locations.length ? data.locations.slice().sort(function (a, b) {
+    return a - b;
+  }).filter(function (p, k, all) { return k === 0 || all[k - 1] !== p; }) : tokens.map(function (t, i) { return i; });
   var perUnit = list.map(function (unit, u) {
-    return matches(tokens, unit, hit.held[u][hit.result.id]);
+    return matches(tokens, unit, hit.held[u][hit.result.id], candidates);
   });
   var marks = [].concat.apply([], perUnit).sort(function (a, b) { return a[0] - b[0]; });
   var headings = (data.anchors || []).filter(function (a) {
@@ -511,8 +574,8 @@ function elsewhere(query, list, post) {
     return Promise.resolve();
   }
   var other = others[0];
-  return engine(other).then(function (eng) {
-    return rank(eng, list);
+  return using(other, function (eng, checked) {
+    return rank(eng, list).then(checked);
   }).then(function (found) {
     if (!found.length) {
       post({ items: [] });
@@ -537,35 +600,31 @@ function load(found, list, offset) {
   }));
 }
 
-function search(query, post) {
+function search(query, post, current) {
   var list = units(query);
   if (!list.length) {
     post({ items: [] });
     return Promise.resolve();
   }
-  var base = indexFolder(site.lang);
-  var before = failures[base] || 0;
-  var checked = function (value) {
-    if ((failures[base] || 0) > before) {
-      delete engines[site.lang];  /* something did not download: start afresh next time */
-      throw new LoadError("search index not fully loaded");
-    }
-    return value;
-  };
-  return engine(site.lang).then(function (eng) {
-    return rank(eng, list);
-  }).then(checked).then(function (found) {
-    if (!found.length) {
-      return elsewhere(query, list, post);
-    }
-    found = found.slice(0, MAX_RESULTS);
-    return load(found.slice(0, FIRST_BATCH), list, 0).then(checked).then(function (head) {
-      post({ items: head });
-      if (found.length <= FIRST_BATCH) {
-        return null;
+  return using(site.lang, function (eng, checked) {
+    return rank(eng, list).then(checked).then(function (found) {
+      if (!found.length) {
+        return elsewhere(query, list, post);
       }
-      return load(found.slice(FIRST_BATCH), list, FIRST_BATCH).then(checked).then(function (tail) {
-        post({ items: head.concat(tail) });
+      found = found.slice(0, MAX_RESULTS);
+      return load(found.slice(0, FIRST_BATCH), list, 0).then(checked).then(function (head) {
+        post({ items: head });
+        if (found.length <= FIRST_BATCH) {
+          return null;
+        }
+        return new Promise(function (resolve) { setTimeout(resolve, REST_DELAY); }).then(function () {
+          if (!current()) {
+            return null;
+          }
+          return load(found.slice(FIRST_BATCH), list, FIRST_BATCH).then(checked).then(function (tail) {
+            post({ items: head.concat(tail) });
+          });
+        });
       });
     });
   });
@@ -606,9 +665,9 @@ self.addEventListener("message", function (event) {
         self.postMessage({ type: RESULT, data: data });
       }
     };
-    search(query, post).catch(function (error) {
+    search(query, post, function () { return id === latest; }).catch(function (error) {
       console.warn("search failed:", error);
-      post({ items: note("error", site.strings.unavailable || "Search is unavailable.", "", "") });
+      post({ items: [note("error", site.strings.unavailable || "Search is unavailable.", "", "")] });
     });
   }
 });
