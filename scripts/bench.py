@@ -2,11 +2,13 @@
 
 Generates N questions in both languages with the project's own structure
 (sections, front matter, headings with ids, math, code, cross-links, tags,
-key points), then measures in one run: our build (two languages in parallel,
-scripts/build.py) against a default Material + mkdocs-static-i18n build of
-the same pages, the site's size and largest page, search in headless
-Chromium (the bytes a reader downloads before the first result, the cold
-first query and later queries), `make check` cold and after editing one
+key points), by default with real vocabulary (scripts/bench_corpus.py; the
+40-term worst case below with --corpus uniform), then measures in one run:
+our build (two languages in parallel, scripts/build.py) against a default
+Material + mkdocs-static-i18n build of the same pages, the site's size and
+largest page, search in headless Chromium (the bytes a reader downloads
+before the first result, the cold first query and later queries, and the
+quality of the result lists), `make check` cold and after editing one
 page, the gzipped weight the study scripts add to a question page's first
 load, and the live-reload time of `make serve ONLY=zh` on the corpus and on
 the real site. A benchmark, not a test: it reports numbers;
@@ -264,17 +266,27 @@ def _real_site_copy(dest: Path) -> Path:
     return dest
 
 
-def run(n: int, keep: Path | None = None, baseline: bool = True) -> dict:
+def run(n: int, keep: Path | None = None, baseline: bool = True, corpus: str = "realistic") -> dict:
+    """corpus: "realistic" (scripts/bench_corpus.py, its queries and quality
+    figures) or "uniform" (the 40-term worst case above, QUERIES)."""
+    from scripts.bench_corpus import Corpus
     from scripts.bench_search import search_figures
 
     work = Path(tempfile.mkdtemp(prefix=f"hb-bench-{n}-")) if keep is None else keep
     try:
-        make_corpus(work, n)
+        if corpus == "realistic":
+            realistic = Corpus(n)
+            make_corpus(work, n, page=realistic.page)
+            queries = {lang: realistic.queries(lang) for lang in LANGS}
+        else:
+            make_corpus(work, n)
+            queries = QUERIES
         pages = sum(1 for _ in (work / "docs").rglob("*.md"))
         build_s = _our_build(work)
         default_s = _default_build(work) if baseline else None  # grows with N²: --no-baseline skips it
         site = work / "site"
         result = {
+            "corpus": corpus,
             "n_questions": n,
             "pages": pages,
             "build_s": round(build_s, 2),
@@ -283,7 +295,7 @@ def run(n: int, keep: Path | None = None, baseline: bool = True) -> dict:
             "build_ratio_vs_default": round(build_s / default_s, 3) if baseline else None,
             **_site_stats(site),
             "default_site_mb": _site_stats(work / "site-default")["site_mb"] if baseline else None,
-            **search_figures(site, QUERIES, SEARCH_TIMER_JS),
+            **search_figures(site, queries, SEARCH_TIMER_JS),
             **_check_times(work),
         }
         corpus_page = next((work / "docs/zh").glob("*/q*.md"))
@@ -300,8 +312,8 @@ def run(n: int, keep: Path | None = None, baseline: bool = True) -> dict:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def main(n: int, json_path: str | None = None, baseline: bool = True) -> int:
-    result = run(n, baseline=baseline)
+def main(n: int, json_path: str | None = None, baseline: bool = True, corpus: str = "realistic") -> int:
+    result = run(n, baseline=baseline, corpus=corpus)
     width = max(map(len, result))
     for key, value in result.items():
         print(f"{key:<{width}}  {value}")

@@ -31,17 +31,28 @@ from scripts.search_text import HAN
 
 _UNITS = re.compile(rf"[{HAN}]+|[A-Za-z0-9_]+(?:[-'.][A-Za-z0-9_]+)*")
 _HAN_RUN = re.compile(rf"[{HAN}]+")
-_SUFFIXES = ("izations", "ization", "ations", "ation", "izing", "ings", "ing", "ized", "izes", "ize", "ies", "ied",
-             "ers", "er", "ed", "es", "s")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ied", "ies", "ed", "ly", "ize", "iz", "ive", "al", "ion",
+             "ment", "ness", "ous")
+_PLURAL = re.compile(r"(?:(?<=[sxz])|(?<=[cs]h))es$|(?<!s)s$")
 
 
 def stem(word: str) -> str:
-    """A light English stemmer: enough to tell "quantizing" and
-    "quantization" are one word, and "quantization" and "Q" are not."""
+    """A light English stemmer, suffixes stripped until none is left: enough
+    to tell that quantizing, quantize and quantization are one word, or
+    convolution and convolutional (as Pagefind's English stemmer, Porter2,
+    does), and that quantization and Q are not."""
     word = word.lower()
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[:-len(suffix)]
+    stripped = True
+    while stripped:
+        stripped = False
+        plural = _PLURAL.search(word)
+        if plural and plural.start() >= 3:
+            word, stripped = word[:plural.start()], True
+            continue
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word, stripped = word[:-len(suffix)], True
+                break
     return word
 
 
@@ -72,6 +83,14 @@ class PageText:
 
     def holds(self, query: str) -> bool:
         return holds(self.text, query, self.words())
+
+    def holds_in_title(self, query: str) -> bool:
+        return holds(self.title, query)
+
+    def holds_in_headings(self, query: str) -> bool:
+        """Whether the headings hold the query: each run or word in one of
+        them (as the search worker ranks a page among heading pages)."""
+        return holds(" \n ".join(self.headings), query)
 
 
 def holds(text: str, query: str, words: set[str] | None = None) -> bool:

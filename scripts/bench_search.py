@@ -9,10 +9,17 @@ downloads, worker requests included. Per language:
   first query's results are on screen (fresh browser cache), counted as
   GitHub Pages sends them: text files (the worker, pagefind.js, JSON)
   gzipped, Pagefind's index files as they are (they are compressed already);
+  the largest over the cold queries. Service workers are blocked: the
+  site's own caches a language's search files on a first visit while they
+  are small (overrides/sw.js), which is not what the first query needs;
+  at N = 1,500 they are past its budget anyway;
 * search_first_query_ms: keyup -> results of that first, cold query (index
-  chunks downloaded on the way), median over the queries, each timed
+  chunks downloaded on the way), median over COLD queries, each timed
   FIRST_REPEATS times in a fresh browser context;
-* search_median_ms: keyup -> results of later queries, median (three rounds).
+* search_median_ms: keyup -> results of later queries, median over three
+  rounds of every query;
+* search_top10_contains, search_title_top3: the quality of the result lists
+  of the first round (scripts/bench_quality.py).
 """
 
 from __future__ import annotations
@@ -24,12 +31,22 @@ import os
 import statistics
 import threading
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from scripts import bench_quality
+from scripts.offline import lang_root
 
 SEARCH_PATHS = ("/pagefind/", "/search/", "search-worker.js")
 # A cold first query is one sample per fresh browser, and its time varies
 # by ±30 % from run to run: each query is timed cold this many times.
 FIRST_REPEATS = 3
+# Cold queries: every COLD_EVERY-th query of the list (fresh browsers are slow
+# to start; later queries and quality take every query).
+COLD_EVERY = 5
 TEXT = (".js", ".json", ".css", ".html", ".svg", ".xml")
+# The groups of the result list as shown, in order: each item's page link.
+RESULT_LINKS_JS = """() => Array.from(document.querySelectorAll(
+  '.md-search-result__list > .md-search-result__item > a.md-search-result__link'), a => a.href)"""
 
 
 class _Counting(http.server.SimpleHTTPRequestHandler):
@@ -50,11 +67,17 @@ class _Counting(http.server.SimpleHTTPRequestHandler):
             pass  # the browser context closed mid-transfer (its queries were done): not an error
 
 
-def search_figures(site: Path, queries: dict[str, list[str]], timer_js: str) -> dict:
+KEYS = ("search_first_payload_kb", "search_first_query_ms", "search_median_ms", "search_top10_contains",
+        "search_title_top3")
+
+
+def search_figures(site: Path, queries: dict[str, list[str]], timer_js: str, misses: dict | None = None) -> dict:
+    """The figures above for the built site in `site`; `misses`, if given,
+    receives per language the results that do not hold their query."""
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    empty = {"search_first_payload_kb": {}, "search_first_query_ms": {}, "search_median_ms": {}}
+    result: dict = {key: {} for key in KEYS}
     if not Path(chromium).exists():
-        return empty
+        return result
     from playwright.sync_api import sync_playwright
 
     counter: dict = {}
@@ -62,33 +85,50 @@ def search_figures(site: Path, queries: dict[str, list[str]], timer_js: str) -> 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = {key: {} for key in empty}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
             for lang, words in queries.items():
-                home = base + ("" if lang == "zh" else f"{lang}/")
-                payloads, firsts, later = [], [], []
+                home = base + lang_root(lang)
+                payloads, firsts, later, lists = [], [], [], {}
                 for repeat in range(FIRST_REPEATS):
-                    for word in words:
-                        context = browser.new_context()  # a cold cache for every first query
+                    for word in words[::COLD_EVERY]:
+                        context = browser.new_context(service_workers="block")  # a cold cache, every time
                         page = context.new_page()
                         counter["bytes"] = 0
                         page.goto(home, wait_until="load")
                         firsts.append(_query(page, word, timer_js))
                         payloads.append(counter["bytes"])
-                        if repeat == 0:
-                            for _ in range(3):
-                                for other in words:
-                                    later.append(_query(page, other, timer_js))
                         context.close()
+                context = browser.new_context(service_workers="block")
+                page = context.new_page()
+                page.goto(home, wait_until="load")
+                for round_ in range(3):
+                    for word in words:
+                        later.append(_query(page, word, timer_js))
+                        if round_ == 0:
+                            lists[word] = [_below(href, home) for href in page.evaluate(RESULT_LINKS_JS)]
+                context.close()
+                quality = bench_quality.figures(site / lang_root(lang), lists,
+                                                skip=tuple(lang_root(other).strip("/") for other in queries
+                                                           if lang_root(other) and other != lang))
                 result["search_first_payload_kb"][lang] = round(max(payloads) / 1024, 1)
                 result["search_first_query_ms"][lang] = _median(firsts)
                 result["search_median_ms"][lang] = _median(later)
+                result["search_top10_contains"][lang] = quality["top10_contains"]
+                result["search_title_top3"][lang] = quality["title_top3"]
+                if misses is not None:
+                    misses[lang] = quality["misses"]
             browser.close()
     finally:
         server.shutdown()
     return result
+
+
+def _below(href: str, home: str) -> str | None:
+    """A result's address as a path below the language's root, or None."""
+    path, root = unquote(urlsplit(href).path), urlsplit(home).path
+    return path[len(root):] if path.startswith(root) else None
 
 
 def _query(page, word: str, timer_js: str) -> float | None:
@@ -98,9 +138,52 @@ def _query(page, word: str, timer_js: str) -> float | None:
     page.fill(".md-search__input", word)
     page.evaluate(timer_js)
     page.keyboard.press("End")  # Material searches on keyup
-    return page.evaluate("window.__results")
+    elapsed = page.evaluate("window.__results")
+    page.wait_for_timeout(30)  # the second batch, for the result list
+    return elapsed
 
 
 def _median(values: list) -> float | None:
     values = [v for v in values if v is not None]
     return round(statistics.median(values), 1) if values else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m scripts.bench_search --n 1500`: the search figures alone, on a
+    fresh corpus (or on an existing build with --site, after `--keep`)."""
+    import argparse
+    import json
+    import shutil
+    import tempfile
+
+    from scripts.bench import QUERIES, SEARCH_TIMER_JS, _our_build, make_corpus
+    from scripts.bench_corpus import Corpus
+    from scripts.pages import LANGS
+
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench_search")
+    parser.add_argument("--n", type=int, default=300)
+    parser.add_argument("--corpus", choices=("realistic", "uniform"), default="realistic")
+    parser.add_argument("--keep", type=Path, help="build the corpus into this folder and keep it")
+    parser.add_argument("--site", type=Path, help="measure this built corpus (from --keep) instead of building")
+    parser.add_argument("--misses", action="store_true", help="also list the results that miss their query")
+    args = parser.parse_args(argv)
+    realistic = Corpus(args.n)
+    queries = {lang: realistic.queries(lang) for lang in LANGS} if args.corpus == "realistic" else QUERIES
+    work = args.keep or Path(tempfile.mkdtemp(prefix="hb-bench-search-"))
+    try:
+        if args.site is None:
+            make_corpus(work, args.n, page=realistic.page if args.corpus == "realistic" else None)
+            _our_build(work)
+        misses: dict = {}
+        figures = search_figures(args.site or work / "site", queries, SEARCH_TIMER_JS, misses)
+        print(json.dumps(figures, ensure_ascii=False))
+        if args.misses:
+            print(json.dumps(misses, ensure_ascii=False, indent=1))
+    finally:
+        if args.keep is None and args.site is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -73,7 +73,7 @@ def lint_workflows(args: argparse.Namespace) -> int:
 def bench(args: argparse.Namespace) -> int:
     from scripts.bench import main as bench_main
 
-    return bench_main(args.n, args.json, baseline=not args.no_baseline)
+    return bench_main(args.n, args.json, baseline=not args.no_baseline, corpus=args.corpus)
 
 
 def pdf(args: argparse.Namespace) -> int:
@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--n", type=int, default=100, help="number of questions")
     p.add_argument("--json", help="also write the results to this JSON file")
     p.add_argument("--no-baseline", action="store_true", help="skip the default-configuration build")
+    p.add_argument("--corpus", choices=("realistic", "uniform"), default="realistic",
+                   help="real vocabulary (default), or the 40-term worst case for search")
     p.set_defaults(func=bench)
     p = sub.add_parser("pdf", help="PDF books of the built site into <site>/downloads/ (needs Chromium)")
     p.add_argument("--site-dir", default="site")
