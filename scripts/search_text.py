@@ -35,10 +35,14 @@ reads the same conventions back; both sides are described here.
   boundaries and punctuation, which stands as a word of its own.
 
 Both languages are indexed with Pagefind's English pipeline
-(`--force-language en`): words are split on whitespace only (so the pairs
-above are the words; Pagefind's own Chinese segmenters, jieba when indexing
-and the browser's when searching, disagree with each other), and Latin words
-are stemmed as English on both sites (transformers finds Transformer).
+(`--force-language en`): words are split on whitespace only, so the pairs
+above are the words, and Latin words are stemmed as English on both sites
+(transformers finds Transformer). Pagefind's own Chinese pipeline segments
+with jieba when indexing and with the browser's Intl.Segmenter when
+searching; the two disagree (判别式 is one word to one and two to the other),
+and we measured whole words going missing from the index depending on which
+other pages were in it (网格 stopped matching the hyperparameter page once
+the computer-basics pages were added).
 """
 
 from __future__ import annotations

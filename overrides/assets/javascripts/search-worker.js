@@ -54,6 +54,8 @@ var MAX_RUN = 24;
 /* Excerpt length in characters, and how much of it comes before the match. */
 var EXCERPT = { zh: 64, en: 160 };
 var EXCERPT_BEFORE = 0.3;
+/* Words apart that still count as "near" for a query of several parts. */
+var NEAR = 16;
 
 var HAN = /^\p{sc=Han}/u;
 var CJK_PUNCT = /^[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2014\u2026\u00b7]/;
@@ -512,7 +514,14 @@ function group(data, hit, list, score) {
   list.forEach(function (unit) { terms[unit.text] = true; });
   /* Pagefind's address of the page, from this language's root. */
   var location = String(data.raw_url || data.url).replace(/^\//, "");
-  var first = marks.filter(function (m) { return m[0] >= bodyStart; })[0];
+  /* The excerpt shows the first place where every part of the query stands
+     near, else the first match. */
+  var inBody = marks.filter(function (m) { return m[0] >= bodyStart; });
+  var first = inBody.filter(function (m) {
+    return perUnit.every(function (found) {
+      return found.some(function (x) { return x[0] >= bodyStart && Math.abs(x[0] - m[0]) <= NEAR; });
+    });
+  })[0] || inBody[0];
   var region = first ? sectionOf(first[0]) : [bodyStart, headings.length ? headings[0].location : tokens.length];
   var page = {
     location: location,
