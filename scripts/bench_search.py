@@ -169,9 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     realistic = Corpus(args.n)
     queries = {lang: realistic.queries(lang) for lang in LANGS} if args.corpus == "realistic" else QUERIES
-    work = args.keep or Path(tempfile.mkdtemp(prefix="hb-bench-search-"))
+    work = None if args.site else args.keep or Path(tempfile.mkdtemp(prefix="hb-bench-search-"))
     try:
-        if args.site is None:
+        if work is not None:
             make_corpus(work, args.n, page=realistic.page if args.corpus == "realistic" else None)
             _our_build(work)
         misses: dict = {}
@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.misses:
             print(json.dumps(misses, ensure_ascii=False, indent=1))
     finally:
-        if args.keep is None and args.site is None:
+        if work is not None and args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0
 
