@@ -1,7 +1,7 @@
 /*
  * Service worker: offline reading for the handbook (hand-written, no library).
  *
- * The build (scripts/offline.py) copies this file to the site root as sw.js,
+ * The build (scripts/outputs/offline.py) copies this file to the site root as sw.js,
  * replacing BUILD with a hash of every file of the site and LANGS with the
  * language folders, and writes offline/<lang>.json: each file of a language
  * with its size and content hash (SHA-256, first 8 bytes), its shell

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 from scripts.build.engine import ENGINES
 from scripts.check import add_arguments
@@ -40,10 +41,17 @@ TASKS = {
     "lint-workflows": ("zizmor and JSON-schema checks of .github/", "scripts.dev.workflows:lint",
                        lambda f, a: f(), {}),
     "bench": ("scale benchmark on a generated corpus", "scripts.dev.bench.run:main",
-              lambda f, a: f(a.n, a.json, baseline=not a.no_baseline),
+              lambda f, a: f(a.n, a.json, baseline=not a.no_baseline, corpus=a.corpus, search_only=a.search_only,
+                             keep=a.keep, site=a.site, misses=a.misses),
               {"--n": {"type": int, "default": 100, "help": "number of questions"},
                "--json": {"help": "also write the results to this JSON file"},
-               "--no-baseline": {"action": "store_true", "help": "skip the default-configuration build"}}),
+               "--no-baseline": {"action": "store_true", "help": "skip the default-configuration build"},
+               "--corpus": {"choices": ["realistic", "uniform"], "default": "realistic",
+                            "help": "real vocabulary (default), or the 40-term worst case for search"},
+               "--search-only": {"action": "store_true", "help": "measure search alone"},
+               "--keep": {"type": Path, "help": "build the corpus into this folder and keep it"},
+               "--site": {"type": Path, "help": "with --search-only: measure this built corpus (from --keep)"},
+               "--misses": {"action": "store_true", "help": "with --search-only: list results missing their query"}}),
     "pdf": ("PDF books of the built site into <site>/downloads/ (needs Chromium)", "scripts.outputs.pdf:make",
             lambda f, a: f(ROOT / a.site_dir, langs=tuple(a.lang or LANGS), tagged=a.tagged),
             {"--site-dir": SITE_DIR, "--lang": LANG,

@@ -6,30 +6,26 @@ small chunks that the browser fetches on demand, so a reader downloads a few
 hundred kilobytes before the first result however large the handbook grows,
 where a lunr index is fetched whole.
 
-Chinese is indexed character by character. Pagefind segments Chinese into
-words with jieba when it indexes and with the browser's Intl.Segmenter when
-it searches; the two disagree (判别式 is one word to one of them and two to
-the other), and we measured whole words going missing from the index
-depending on which other pages were in it (网格 stopped matching the
-hyperparameter page once the computer-basics pages were added). So the
-indexer is handed each page with a space between every two adjacent Han
-characters: every character is a word, and the search worker turns a query
-into the same characters as an exact phrase, which finds any run of
-characters wherever the segmenters would have cut it. The pages themselves
-are unchanged; the worker removes the spaces from titles and excerpts.
+Pagefind reads a copy of the pages prepared for it (scripts/outputs/search_text.py:
+no permalink signs, each page's title and headings marked out, Chinese as
+overlapping pairs of characters, both languages through Pagefind's English
+pipeline); the published pages are unchanged.
 
 Material's search UI (input, shortcuts, result list, highlighting) stays as it
 is: `overrides/main.html` points it at our worker
 (`overrides/assets/javascripts/search-worker.js`), which answers Material's
 worker protocol with Pagefind results. Material fetches
 `search/search_index.json` before it starts the worker; we write a stub
-there (no lunr index) carrying the language.
+there (no lunr index) carrying the language, where every language's root is
+from this one (for the worker's "found in the other language"), and the
+sentinel words of scripts/outputs/search_text.py.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import os
+import posixpath
 import subprocess
 import sys
 import tempfile
@@ -38,28 +34,39 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from scripts.content import strings
+from scripts.content.layout import LANGS, lang_root
+from scripts.outputs.search_text import HEADINGS_END, TITLE_END, prepared
+
 STUB = Path("search") / "search_index.json"
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# A zero-width match between two Han characters; a literal replacement is
-# several times faster than re-inserting a captured group.
-_HAN_PAIR = re.compile(f"(?<=[{HAN}])(?=[{HAN}])")
 # Underscores belong to identifiers: suggest_float is one word.
 INCLUDE_CHARACTERS = "_"
-# Highlighted code is a run of token spans with nothing between them, so
-# Pagefind would read `trial.suggest_float(` as one word; a space between
-# the tokens lets it see trial and suggest_float.
-_TOKENS = re.compile(r"</span><span")
+# Pagefind's pipeline for every language (see scripts/outputs/search_text.py).
+PIPELINE = "en"
+# Word postings per index chunk (Pagefind's default is 20,000; its only knob
+# is an environment variable it calls unstable, read by the pinned 1.5.2).
+# A query loads one chunk per word, and a Chinese run of n characters is n - 1
+# words: at N = 1,500 a 7-character query fetched 298 KB before its first
+# result with the default, 220 KB with this, and later queries were as fast.
+INDEX_CHUNK_SIZE = 8000
 SKIP = ("pagefind", "assets", "search")
-# Pagefind also writes its own search interfaces; Material's dialog and our
-# worker use only pagefind.js, its worker, the metadata, WebAssembly and index.
-UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js")
+# Pagefind also writes its own search interfaces, its own web worker (ours
+# runs it in place, noWorker) and the WebAssembly for indexes without a
+# language (ours are all built as English): the worker uses pagefind.js, the
+# metadata, wasm.en and the index.
+UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 
 
-def prepared(html: str, lang: str) -> str:
-    """A page as its index sees it: code tokens apart, and for Chinese one
-    word per Han character. Only the index sees this; the page is unchanged."""
-    html = _TOKENS.sub("</span> <span", html)
-    return _HAN_PAIR.sub(" ", html) if lang == "zh" else html
+def stub_index(lang: str) -> dict:
+    """Material's search_index.json for one language: its language, and for
+    our worker every language's root relative to this one, the sentinels and
+    its messages (strings.yml, `search`)."""
+    here = lang_root(lang) or "."
+    roots = {code: posixpath.relpath(lang_root(code) or ".", here) + "/" if code != lang else "" for code in LANGS}
+    hb = {"roots": roots, "pipeline": PIPELINE, "title_end": TITLE_END, "headings_end": HEADINGS_END,
+          "strings": strings.in_language(lang)["search"]}
+    # Material hands the worker `config` and `docs` only, so ours goes in `config`.
+    return {"config": {"lang": [lang], "separator": "", "pipeline": [], "hb": hb}, "docs": []}
 
 
 def index(site: Path, lang: str) -> None:
@@ -70,8 +77,7 @@ def index(site: Path, lang: str) -> None:
     takes pages one by one, was 30 times slower (100 ms a page)."""
     stub = site / STUB
     stub.parent.mkdir(parents=True, exist_ok=True)
-    stub.write_text(json.dumps({"config": {"lang": [lang], "separator": "", "pipeline": []}, "docs": []}),
-                    encoding="utf-8")
+    stub.write_text(json.dumps(stub_index(lang), ensure_ascii=False), encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="hb-pagefind-") as scratch:
         for page in site.rglob("*.html"):
             rel = page.relative_to(site)
@@ -81,8 +87,9 @@ def index(site: Path, lang: str) -> None:
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_text(prepared(page.read_text(encoding="utf-8"), lang), encoding="utf-8")
         done = subprocess.run([sys.executable, "-m", "pagefind", "--site", scratch, "--output-path",
-                               str(site / "pagefind"), "--force-language", lang, "--include-characters",
-                               INCLUDE_CHARACTERS, "--quiet"], capture_output=True, text=True)
+                               str(site / "pagefind"), "--force-language", PIPELINE, "--include-characters",
+                               INCLUDE_CHARACTERS, "--quiet"], capture_output=True, text=True,
+                              env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)})
     if done.returncode != 0:
         raise PluginError(f"[search] Pagefind failed on {site}:\n{done.stdout}{done.stderr}")
     for pattern in UNUSED:

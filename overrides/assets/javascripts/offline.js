@@ -2,7 +2,7 @@
  * Offline reading and printing, the page's side.
  *
  * - Registers the service worker (sw.js at the site root, written by
- *   scripts/offline.py) where the build wrote one: hb-core.js knows its
+ *   scripts/outputs/offline.py) where the build wrote one: hb-core.js knows its
  *   address (hb.worker) only in `make build` output, never in `make serve`,
  *   where a worker would serve stale files while you edit (a preview also
  *   unregisters this site's worker left over from a build served at the

@@ -3,8 +3,9 @@
 Sections, front matter, headings with ids, math, code, cross-links, tags and
 key points, in a project tree that builds with our own configuration, and a
 second configuration (Material + mkdocs-static-i18n with their defaults) to
-build the same pages for comparison. The prose draws on about 40 terms per
-language, so every query matches nearly every page: the worst case for search.
+build the same pages for comparison. Its own prose draws on about 40 terms per
+language, so every query matches nearly every page: the worst case for search
+(`--corpus uniform`); realistic.py writes pages with real vocabulary instead.
 """
 
 from __future__ import annotations
@@ -108,8 +109,12 @@ print(score_{i}([1, 2, 3]))
     return section, body
 
 
-def make_corpus(root: Path, n: int, seed: int = 0) -> None:
-    """A project tree under root: our config, overrides, scripts and N x 2 question pages."""
+def make_corpus(root: Path, n: int, seed: int = 0, page=None) -> None:
+    """A project tree under root: our config, overrides, scripts and N x 2 question pages.
+
+    page(i, lang) -> (section, Markdown) writes question i; by default the
+    40-term worst case (`_question`), for search the realistic corpus
+    (scripts/dev/bench/realistic.py)."""
     copy_build_inputs(root, with_content=False)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     used = [s for s in SECTIONS if any(i % len(SECTIONS) == SECTIONS.index(s) for i in range(n))]
@@ -129,7 +134,7 @@ def make_corpus(root: Path, n: int, seed: int = 0) -> None:
         for name in ("cram.md", "study.md"):
             shutil.copy(ROOT / "docs" / lang / name, docs / name)
         for i in range(n):
-            section, body = _question(i, lang, n, rng)
+            section, body = page(i, lang) if page else _question(i, lang, n, rng)
             (docs / section / f"q{i:05d}.md").write_text(body, encoding="utf-8")
     (root / "mkdocs.default.yml").write_text(_default_config(root), encoding="utf-8")
 

@@ -1,10 +1,11 @@
 """`make bench N=1500`: how the handbook scales, measured on a synthetic corpus.
 
-Generates N questions in both languages (corpus.py), then measures in one
-run: our build (two languages in parallel, scripts/outputs/site.py) against
+Generates N questions in both languages (corpus.py), by default with real
+vocabulary (realistic.py; the 40-term worst case with --corpus uniform), then
+measures in one run: our build (two languages in parallel, scripts/outputs/site.py) against
 a default Material + mkdocs-static-i18n build of the same pages, the site's size and largest page, search in headless
 Chromium (the bytes a reader downloads before the first result, the cold
-first query and later queries), `make check` cold and after editing one
+first query and later queries, and the quality of the result lists), `make check` cold and after editing one
 page, the gzipped weight the study scripts add to a question page's first
 load, the live-reload time of `make serve ONLY=zh` on the corpus and on
 the real site, and what sharing adds (EPUB books, cards, Markdown copies,
@@ -27,6 +28,7 @@ from pathlib import Path
 from scripts.build import engine
 from scripts.content.layout import CARDS, LANGS, ROOT, lang_root
 from scripts.dev.bench.corpus import make_corpus
+from scripts.dev.bench.realistic import Corpus
 from scripts.dev.bench.search import search_figures
 from scripts.dev.bench.weight import first_load_bytes
 from scripts.dev.project import copy_build_inputs
@@ -148,15 +150,24 @@ def serve_rebuild(root: Path, page: Path) -> float | None:
         proc.wait(timeout=30)
 
 
-def run(n: int, keep: Path | None = None, baseline: bool = True) -> dict:
+def run(n: int, keep: Path | None = None, baseline: bool = True, corpus: str = "realistic") -> dict:
+    """corpus: "realistic" (realistic.py, its queries and quality figures) or
+    "uniform" (corpus.py's 40-term worst case, QUERIES)."""
     work = Path(tempfile.mkdtemp(prefix=f"hb-bench-{n}-")) if keep is None else keep
     try:
-        make_corpus(work, n)
+        if corpus == "realistic":
+            realistic = Corpus(n)
+            make_corpus(work, n, page=realistic.page)
+            queries = {lang: realistic.queries(lang) for lang in LANGS}
+        else:
+            make_corpus(work, n)
+            queries = QUERIES
         pages = sum(1 for _ in (work / "docs").rglob("*.md"))
         build_s = _our_build(work)
         default_s = _default_build(work) if baseline else None  # grows with N²: --no-baseline skips it
         site = work / "site"
         result = {
+            "corpus": corpus,
             "n_questions": n,
             "pages": pages,
             "build_s": round(build_s, 2),
@@ -165,7 +176,7 @@ def run(n: int, keep: Path | None = None, baseline: bool = True) -> dict:
             "build_ratio_vs_default": round(build_s / default_s, 3) if baseline else None,
             **_site_stats(site),
             "default_site_mb": _site_stats(work / "site-default")["site_mb"] if baseline else None,
-            **search_figures(site, QUERIES, SEARCH_TIMER_JS),
+            **search_figures(site, queries, SEARCH_TIMER_JS),
             **_check_times(work),
         }
         corpus_page = next((work / "docs/zh").glob("*/q*.md"))
@@ -183,8 +194,27 @@ def run(n: int, keep: Path | None = None, baseline: bool = True) -> dict:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def main(n: int, json_path: str | None = None, baseline: bool = True) -> int:
-    result = run(n, baseline=baseline)
+def measure_search(n: int, corpus: str, keep: Path | None, site: Path | None, misses: bool) -> dict:
+    """The search figures alone: on a fresh corpus, or on one built before with `keep`."""
+    realistic = Corpus(n)
+    queries = {lang: realistic.queries(lang) for lang in LANGS} if corpus == "realistic" else QUERIES
+    work = None if site else keep or Path(tempfile.mkdtemp(prefix="hb-bench-search-"))
+    try:
+        if work is not None:
+            make_corpus(work, n, page=realistic.page if corpus == "realistic" else None)
+            _our_build(work)
+        found: dict = {}
+        figures = search_figures(site or work / "site", queries, SEARCH_TIMER_JS, found)
+        return {**figures, **({"misses": found} if misses else {})}
+    finally:
+        if work is not None and keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main(n: int, json_path: str | None = None, baseline: bool = True, corpus: str = "realistic",
+         search_only: bool = False, keep: Path | None = None, site: Path | None = None, misses: bool = False) -> int:
+    result = (measure_search(n, corpus, keep, site, misses) if search_only
+              else run(n, keep=keep, baseline=baseline, corpus=corpus))
     width = max(map(len, result))
     for key, value in result.items():
         print(f"{key:<{width}}  {value}")
@@ -193,4 +223,4 @@ def main(n: int, json_path: str | None = None, baseline: bool = True) -> int:
     return 0
 
 
-__all__ = ["main", "run", "SEARCH_TIMER_JS"]
+__all__ = ["main", "run", "measure_search", "SEARCH_TIMER_JS"]
