@@ -14,6 +14,7 @@ the rules live in the packages, which `make check` and the tests use too:
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 import re
@@ -23,11 +24,12 @@ from pathlib import Path
 # mkdocs loads this file by path; make the `scripts` package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from markupsafe import Markup  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from scripts.build import cram, engine, generate, history, social  # noqa: E402
+from scripts.build import cram, engine, generate, history, icons, social  # noqa: E402
 from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
@@ -55,6 +57,7 @@ class _Build:
     text: dict = {}
     serving = False  # `mkdocs serve`: search is indexed in the background
     command: str = "build"
+    sprite = icons.Sprite()  # the icons of this language's pages (scripts/build/icons.py)
 
 
 def _fail(findings: list[Finding]) -> PluginError:
@@ -66,6 +69,19 @@ def language(config) -> str:
     """The language this process builds (mkdocs-static-i18n's build_only_locale)."""
     i18n = config["plugins"].get("i18n")
     return (i18n.config.build_only_locale if i18n else None) or LANGS[0]
+
+
+def on_env(env, config, files, **kwargs):
+    """hb_json: Jinja's tojson, compact and with non-ASCII text as it is; as safe
+    inside <script> (<, >, & and ' escaped as tojson escapes them)."""
+    def hb_json(value) -> Markup:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+            text = text.replace(char, escaped)
+        return Markup(text)
+
+    env.filters["hb_json"] = hb_json
+    return env
 
 
 def on_startup(command, dirty, **kwargs):
@@ -195,8 +211,16 @@ def on_files(files, config, **kwargs):
     return files
 
 
+@event_priority(100)  # before minify_html, which rewrites the icons' markup
+def on_post_page(output, page, config, **kwargs):
+    if page.url == "404.html":  # served at any depth: its icons stay inline
+        return output
+    return _Build.sprite.use(output, "../" * page.url.count("/"))
+
+
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
+    _Build.sprite.write(site)
     practice.write(site, _Build.catalog, _Build.text)
     practice.write_strings(site, _Build.text)
     anki.write(site, _Build.catalog, _Build.text, _Build.lang, config)

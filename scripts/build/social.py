@@ -78,18 +78,16 @@ def head(*, rel: str, page_kind: str, title: str, description: str, language_url
         "markdown": None,
         "jsonld": None,
     }
-    if page_kind == "question":  # the copy button's file, beside the page, and its labels
-        info["markdown"] = json.dumps({"href": MARKDOWN_FILE, "copy": share["copy_markdown"],
-                                       "copied": share["copied"], "failed": share["copy_failed"]},
-                                      ensure_ascii=False)
+    if page_kind == "question":  # the copy button's file, beside the page (its labels: strings.json)
+        info["markdown"] = MARKDOWN_FILE
     if page_kind == "question":
         level = meta.get("level")
-        # The description is the page's <meta name="description">, not repeated here.
+        # What a search engine cannot read elsewhere on the page: the description is the
+        # page's <meta name="description">, the image its og:image, the site its og:site_name;
+        # at thousands of pages every repeated byte counts (benchmarks/README.md, site size).
         data = {"@context": "https://schema.org", "@type": "TechArticle", "headline": title,
-                "inLanguage": BCP47[lang], "url": url, "image": info["image"],
-                "license": LICENSE_URL, "articleSection": titles.get(key, ""),
-                "keywords": [text.get("tags", {}).get(tag, tag) for tag in meta.get("tags") or []],
-                "isPartOf": {"@type": "WebSite", "name": site_name, "url": language_url}}
+                "inLanguage": BCP47[lang], "url": url, "license": LICENSE_URL,
+                "keywords": [text.get("tags", {}).get(tag, tag) for tag in meta.get("tags") or []]}
         if level:
             data["proficiencyLevel"] = text.get("levels", {}).get(level, level)
         if modified:

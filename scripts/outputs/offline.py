@@ -33,6 +33,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from scripts.build.icons import SPRITE
 from scripts.content import strings
 from scripts.content.layout import DEFAULT_LANG, DOWNLOADS, LANG_TAGS, LANGS, MARKDOWN_FILE, ROOT, lang_root
 
@@ -51,7 +52,7 @@ PAGEFIND_UI = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "p
 SHELL_TAGS = ('link[rel~="stylesheet"][href], link[rel~="icon"][href], link[rel~="manifest"][href], '
               'link[rel~="preload"][href], link[rel~="modulepreload"][href], script[src]')
 # Every page loads these, though no tag in the page names them.
-RUNTIME = ("questions.json", "strings.json", "search/search_index.json")
+RUNTIME = ("questions.json", "strings.json", "search/search_index.json", SPRITE)
 
 
 def _digest(data: bytes) -> str:

@@ -36,10 +36,10 @@ def write(site: Path, catalog: Catalog, text: dict) -> Path:
 
 def write_strings(site: Path, text: dict) -> Path:
     """strings.json: every message the page scripts show, in this language
-    (practice, levels, study, offline), fetched once and cached instead of
+    (practice, levels, study, offline, share), fetched once and cached instead of
     repeated in every page. The one way UI strings reach scripts (hb-core.js
     `hb.strings()`); templates get theirs as `config.extra.hb`."""
     path = site / "strings.json"
-    data = {part: text.get(part, {}) for part in ("practice", "levels", "study", "offline")}
+    data = {part: text.get(part, {}) for part in ("practice", "levels", "study", "offline", "share")}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return path

@@ -259,8 +259,10 @@ def test_long_sections_show_a_window_of_the_sidebar(tmp_path):
     assert result.status == 0, result.output[-2000:]
     middle = tmp_path / "out/ai-painting/q00150/index.html"
     first = tmp_path / "out/ai-painting/q00000/index.html"
+    window = int(re.search(r"set hb_window = (\d+)", (ROOT / "overrides/partials/nav-item.html").read_text())[1])
     siblings = {h for h in hrefs(middle, ".md-sidebar--primary a") if re.fullmatch(r"\.\./q\d{5}/", h)}
-    assert 14 <= len(siblings) <= 17, sorted(siblings)  # 8 on each side, itself included
+    assert 2 * window - 2 <= len(siblings) <= 2 * window + 1, sorted(siblings)  # `window` on each side
+    assert window <= 8  # a page must not carry a large part of its section
     assert len(parse(middle).css(".md-sidebar--primary .hb-nav__more")) == 2
     assert len(parse(first).css(".md-sidebar--primary .hb-nav__more")) == 1
 
