@@ -71,7 +71,8 @@ def head(*, rel: str, page_kind: str, title: str, description: str, language_url
         "locale": OG_LOCALE[lang],
         "alternates": [OG_LOCALE[other] for other in LANGS if other != lang],
         "image": language_url + card_url(key),
-        "image_alt": f"{site_name}: {titles.get(key, title)}" if key != "home" else site_name,
+        "image_alt": (share["card_alt"].format(site=site_name, title=titles.get(key, title))
+                      if key != "home" else site_name),
         "width": CARD_SIZE[0], "height": CARD_SIZE[1],
         "feed": FEED,  # relative to the language root: see overrides/partials/social.html
         "feed_title": share["feed_title"].format(site=site_name),
