@@ -19,7 +19,9 @@ so the hat is centred over the letter.
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 
 from latex2mathml.converter import convert
@@ -37,6 +39,15 @@ _UNKNOWN_RE = re.compile(r">(\\[A-Za-z]+)<")
 # parsers honour that inside <math>, but HTML minifiers (minify-html) drop the
 # slash and leave the element open, swallowing the rest of the formula; an
 # explicit end tag means the same thing everywhere.
+# Text of the token elements (mi, mn, mo, mtext, ms).
+_TOKEN_RE = re.compile(r"<m([inots]\b[^>]*)>([^<]*)</m[inots]>")
+# Unicode's mathematical italic letters: (first, last, first italic).
+_ITALIC = ((0x41, 0x5A, 0x1D434), (0x61, 0x7A, 0x1D44E), (0x391, 0x3A9, 0x1D6E2), (0x3B1, 0x3C9, 0x1D6FC))
+_ITALIC_EXTRA = dict(zip("\u0131\u0237\u2207\u2202\u03f5\u03d1\u03f0\u03d5\u03f1\u03d6",
+                         "\U0001d6a4\U0001d6a5\U0001d6fb\U0001d715\U0001d716\U0001d717\U0001d718\U0001d719"
+                         "\U0001d71a\U0001d71b"))
+# Invisible operators (function application, invisible times): drawn as nothing.
+INVISIBLE = set("\u2061\u2062\u2063\u2064")
 _SELF_CLOSING_RE = re.compile(r"<([a-z]+)((?:\s+[^<>]*?)?)\s*/>")
 
 
@@ -55,6 +66,31 @@ ACCENTS = set("^~\u00af\u02d9\u00a8\u02c7\u00b4\u0060\u02d8")
 
 class MathError(ValueError):
     """A formula that cannot be rendered; the message says why."""
+
+
+def italic(char: str) -> str:
+    """The letter MathML draws for a one-letter <mi> (MathML Core's math-auto
+    transform: Latin and Greek letters in their mathematical italic form)."""
+    code = ord(char)
+    if char == "h":
+        return "\u210e"
+    for first, last, target in _ITALIC:
+        if first <= code <= last:
+            return chr(target + code - first)
+    return _ITALIC_EXTRA.get(char, char)
+
+
+def font_chars(mathml: str) -> set[str]:
+    """The characters of a formula the math font must draw: all but spaces and
+    CJK, which the text font draws (Chinese inside \\text{} is body text)."""
+    chars = set()
+    for attrs, token in _TOKEN_RE.findall(mathml):
+        text = html.unescape(token)
+        if attrs.startswith("i") and len(text) == 1 and "mathvariant" not in attrs:
+            text = italic(text)
+        chars |= {c for c in text
+                  if not c.isspace() and unicodedata.east_asian_width(c) not in {"W", "F"} and c not in INVISIBLE}
+    return chars
 
 
 def _check_braces(tex: str) -> None:
