@@ -16,12 +16,13 @@ embeds the same file as a real font in the books, and the family is renamed
 The result is committed (overrides/assets/fonts/, with its licence), so
 `make serve` and `make build` need neither fontTools nor the source font;
 `make check` reports a formula with a character the cut lacks
-(scripts/check/rules/math_font.py), and this task makes a new cut.
+(scripts/check/rules/fonts.py), and this task makes a new cut.
 """
 
 from __future__ import annotations
 
 import subprocess
+import unicodedata
 from pathlib import Path
 
 from scripts.build.mathml import MathError, font_chars, to_mathml
@@ -42,11 +43,11 @@ def _span(first: int, last: int) -> str:
 # Characters kept whether or not a formula uses them yet: what a new formula
 # most likely needs. Single letters are drawn in italic (MathML's <mi>), so the
 # math italic alphabets come with the upright ones.
-BASE = "".join((
+BASE = "".join(c for c in "".join((
     _span(0x20, 0x7E),  # ASCII: Latin letters, digits, operators, brackets
     "\u00a0\u00ac\u00b1\u00b7\u00d7\u00f7\u2009\u2016\u2026\u2032\u2033",
     _span(0x391, 0x3A9), _span(0x3B1, 0x3C9), "\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5",  # Greek
-    "\u02c6\u02c7\u02c9\u02d9\u02dc\u00a8\u00af\u00b4",  # accents
+    "\u02c6\u02c7\u02d9\u02dc\u00a8\u00af\u00b4",  # accents
     _span(0x1D434, 0x1D467), "\u210e", _span(0x1D6E2, 0x1D71B),  # italic Latin and Greek
     _span(0x1D538, 0x1D550), "\u2102\u210d\u2115\u2119\u211a\u211d\u2124",  # double-struck capitals (\\mathbb)
     _span(0x1D49C, 0x1D4B5), "\u212c\u2130\u2131\u210b\u2110\u2112\u2133\u211b",  # script capitals (\\mathcal)
@@ -55,7 +56,7 @@ BASE = "".join((
     "\u221e\u2223\u2225\u2227\u2228\u2229\u222a\u222b\u2234\u223c\u2243\u2245\u2248\u2260\u2261\u2264"
     "\u2265\u226a\u226b\u2282\u2283\u2286\u2287\u2295\u2297\u2299\u22a4\u22a5\u22c5\u22ee\u22ef\u22f1",
     "\u27e8\u27e9\u2308\u2309\u230a\u230b",  # angle brackets, ceiling, floor
-))
+)) if unicodedata.category(c) != "Cn")  # the alphabets' holes (italic h is U+210E) are unassigned
 # OpenType features kept: flattened accents over capitals, dotless i and j
 # under accents. Not ssty (script-size letters): it would add a second and
 # third form of every letter, 40 KB more, for subscripts Chromium otherwise
