@@ -28,9 +28,9 @@ from pathlib import Path
 from scripts.build.mathml import MathError, font_chars, to_mathml
 from scripts.content.layout import DOCS, MATH_FONT_FILE, pages
 from scripts.content.page import Page, read_text
+from scripts.outputs.pdf_fonts import MATH_FAMILY as FAMILY
 from scripts.outputs.pdf_fonts import to_truetype
 
-FAMILY = "HB Math"
 SOURCE_NAME = "Latin Modern Math"
 # Where Debian's fonts-lmodern puts it (outside fontconfig's folders).
 DEBIAN_SOURCE = Path("/usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf")
