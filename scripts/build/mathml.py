@@ -59,6 +59,8 @@ LIMITS = {"max", "min", "lim", "sup", "inf", "arg max", "arg min", "lim sup", "l
 FUNCTIONS = LIMITS | {"arg", "log", "ln", "exp", "sin", "cos", "tan", "tanh", "sigmoid", "softmax", "deg", "dim",
                       "ker", "gcd", "lg", "sgn", "sinh", "cosh", "arcsin", "arccos", "arctan", "cot", "sec", "csc"}
 THIN, THICK = "0.1667em", "0.2778em"
+# Elements whose children are set one after the other (MathML Core's inferred mrows).
+ROWS = {"math", "mrow", "mstyle", "mtd", "msqrt", "mpadded", "mphantom", "menclose", "merror"}
 THIN_SPACE = "\u2009"
 # Accent characters latex2mathml puts over a base (\\hat, \\tilde, \\bar, \\dot, \\ddot, \\check, \\acute, \\grave, \\breve).
 ACCENTS = set("^~\u00af\u02d9\u00a8\u02c7\u00b4\u0060\u02d8")
@@ -199,6 +201,6 @@ def typeset(mathml: str) -> str:
         if _tag(node) == "mover":
             _fix_accent(node)
     for node in list(root.iter()):
-        if len(node):
+        if _tag(node) in ROWS:
             _fix_row(node)
     return ET.tostring(root, encoding="unicode", short_empty_elements=False)

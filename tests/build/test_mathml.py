@@ -138,6 +138,8 @@ def test_function_names_get_a_thin_space_not_a_thick_one():
     ops = {n.text: n for n in root.iter() if tag(n) == "mo" and n.text in {"log", "exp"}}
     assert ops["log"].get("rspace") == "0.1667em" and ops["exp"].get("rspace") == "0"
     assert ops["log"].get("lspace") == "0.1667em"  # after the ordinary 2
+    limit = next(n for n in tree(to_mathml(r"\min_{x} (a)", display=True)).iter() if tag(n) == "mo" and n.text == "min")
+    assert limit.get("rspace") == "0", "no space between an operator with limits and its bracket"
 
 
 @pytest.mark.skipif(not KATEX.exists(), reason="needs npm ci (katex, the test layer)")
