@@ -67,3 +67,15 @@ def test_arg_max_limit_is_under_the_operator_in_display_and_beside_it_inline(pag
         assert box["underLeft"] > box["baseLeft"] and box["underRight"] < box["baseRight"], box
     for box in inline:  # movablelimits: a subscript to the right in running text
         assert box["underLeft"] >= box["baseRight"] - 1, box
+
+
+def test_hat_is_centred_over_its_letter(page, site_server):
+    page.goto(site_server + "en/" + FORMULA_PAGE)
+    page.evaluate("document.fonts.ready")
+    hats = page.evaluate("""() => [...document.querySelectorAll('.md-content mover[accent="true"]')].map(n => {
+      const [base, hat] = [...n.children].map(c => c.getBoundingClientRect());
+      return {base: base.left + base.width / 2, hat: hat.left + hat.width / 2, top: base.top, bottom: hat.bottom}; })""")
+    assert hats
+    for hat in hats:
+        assert abs(hat["hat"] - hat["base"]) <= 1, hat
+        assert hat["bottom"] <= hat["top"] + 1, hat
