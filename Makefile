@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build new check figures vendor test test-properdocs bench pdf epub books lighthouse lock clean
+.PHONY: serve build new check figures vendor fonts test test-properdocs bench pdf epub books lighthouse lock clean
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ figures: $(VENV)/.check  ## Render figures/*.py into docs/<lang>/<section>/img/*
 vendor: $(VENV)/.site  ## Re-copy the vendored scheduler (ts-fsrs) from the pinned npm package (commit the result)
 	npm ci --omit=optional --ignore-scripts --no-audit --no-fund --silent
 	$(DOCS) vendor
+
+# Needs Latin Modern Math (Debian: fonts-lmodern, or SOURCE=path/to/latinmodern-math.otf);
+# the cut under overrides/assets/fonts/ is committed, so serve and build never do.
+fonts: $(VENV)/.check  ## Re-cut the math font from Latin Modern Math for the formulas in docs/ (commit the result)
+	$(DOCS) fonts $(if $(SOURCE),--source $(SOURCE))
 
 test: $(VENV)/.test  ## Every check and test, as CI runs them (parallel, pytest-xdist)
 	$(DOCS) check $(ARGS)

@@ -34,7 +34,7 @@ from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
 from scripts.content.findings import Finding  # noqa: E402
-from scripts.content.layout import CRAM, LANG_TAGS, LANGS, display, kind, lang_root, missing_translations, page_url  # noqa: E402
+from scripts.content.layout import CRAM, LANG_TAGS, LANGS, MATH_FONT, display, kind, lang_root, missing_translations, page_url  # noqa: E402
 from scripts.content.page import body_start  # noqa: E402
 from scripts.content.placeholders import find_placeholders  # noqa: E402
 from scripts.outputs import anki, cards, feed, llms, pdf_fonts, practice, search  # noqa: E402
@@ -121,6 +121,8 @@ def on_config(config, **kwargs):
     # Offline reading (a service worker at the site root, scripts/outputs/offline.py)
     # only in built sites: in `make serve` a worker would serve stale files.
     config["extra"]["hb_offline"] = {"site_root": site_root} if _Build.command == "build" else None
+    # The math font, preloaded by pages with a formula (overrides/main.html).
+    config["extra"]["hb_math_font"] = MATH_FONT
     return config
 
 

@@ -24,6 +24,8 @@ ELSEWHERE = {
     "make epub": "tests/outputs/test_epub.py makes both books with the same code (after a build, as documented)",
     "make books": "make pdf then make epub, both tested as above; the deploy job runs it",
     "make vendor": "tests/test_vendor.py checks the copy it makes against the npm package",
+    "make fonts": "needs Latin Modern Math (Debian's fonts-lmodern, not in CI); tests/dev/test_fonts.py checks the "
+                  "committed cut, and the check's fonts rule every formula against it",
 }
 # Bare targets named in prose (as in "`make new` scaffolds a page"), not commands to run.
 NAMES = {"make new": "without SECTION it prints its usage (exit status 2)", "make bench": "see above"}

@@ -25,8 +25,8 @@ from scripts.content.layout import DOCS, ROOT
 # (the name is what --only and --skip take). Modules are imported when a check
 # runs, so `python -m scripts.docs serve` and `build`, which share the CLI,
 # need none of the check tools installed.
-CHECKS = ("files", "links", "i18n", "frontmatter", "structure", "code", "math", "writing", "safety", "strings",
-          "figures", "forms")
+CHECKS = ("files", "links", "i18n", "frontmatter", "structure", "code", "math", "fonts", "writing", "safety",
+          "strings", "figures", "forms")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:

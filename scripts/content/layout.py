@@ -35,6 +35,10 @@ FEED = "feed/atom.xml"
 # file beside each page (scripts/outputs/llms.py).
 LLMS = "llms.txt"
 MARKDOWN_FILE = "index.md"
+# The math font the site ships (a subset of Latin Modern Math, made by
+# scripts/dev/fonts.py), as a path below each language root and its source file.
+MATH_FONT = "assets/fonts/hb-math.woff2"
+MATH_FONT_FILE = ROOT / "overrides" / MATH_FONT
 
 
 def lang_root(lang: str) -> str:

@@ -15,7 +15,8 @@ differs is the container:
   license), and the navigation document by section and question (plus the
   EPUB 2 NCX that older readers use);
 * formulas stay MathML (EPUB 3 content documents are HTML5 with MathML;
-  files with formulas carry the `mathml` property), figures are the site's
+  files with formulas carry the `mathml` property, set in the site's math
+  font, embedded, which reading systems may override), figures are the site's
   SVG files, folded boxes (<details>, which many reading systems do not
   implement) become open boxes with their summary as a title;
 * metadata: language, title, the license (dc:rights), the build date
@@ -47,11 +48,13 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts.content import strings
-from scripts.content.layout import DOWNLOADS, LANGS, ROOT, lang_root
+from scripts.content.layout import DOWNLOADS, LANGS, MATH_FONT_FILE, ROOT, lang_root
 from scripts.outputs import book, cards, volumes
 from scripts.outputs.pdf import build_date
+from scripts.outputs.pdf_fonts import MATH_FAMILY
 
 EPUB_CSS = Path(__file__).with_name("epub.css")
+MATH_FONT_NAME = "fonts/" + MATH_FONT_FILE.name
 COVER_SIZE = (1600, 2400)
 # <details>/<summary> as a box and its title: reading systems show both, open.
 _DETAILS = re.compile(r"<details\b([^>]*)>")
@@ -131,8 +134,13 @@ def make_volume(site: Path, lang: str, volume: volumes.Volume, built: datetime.d
                                    questions=volume.questions)
     pub.set_cover("cover.png", cards.render("", title, f"{text['epub_edition']} · {counts}",
                                             public_root.split("://", 1)[-1], size=COVER_SIZE))
+    # Formulas in the site's math font (scripts/dev/fonts.py), as on the site and in the PDF.
+    pub.add_item(epub.EpubItem(uid="math-font", file_name=MATH_FONT_NAME, media_type="font/woff2",
+                               content=MATH_FONT_FILE.read_bytes()))
+    math_css = (f'@font-face {{ font-family: "{MATH_FAMILY}"; src: url("{MATH_FONT_NAME}"); }}\n'
+                f'math {{ font-family: "{MATH_FAMILY}", math; }}\n')
     style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
-                          content=EPUB_CSS.read_text(encoding="utf-8") + _pygments_css())
+                          content=math_css + EPUB_CSS.read_text(encoding="utf-8") + _pygments_css())
     pub.add_item(style)
 
     linker = Linker(root, public_root, volume.entries)

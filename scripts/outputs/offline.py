@@ -50,7 +50,11 @@ SKIP = {"404.html", "sitemap.xml", "sw.js", OFFLINE_PAGE}
 PAGEFIND_UI = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
 # Tags of a page that load a file every page of the language shares.
 SHELL_TAGS = ('link[rel~="stylesheet"][href], link[rel~="icon"][href], link[rel~="manifest"][href], '
-              'link[rel~="preload"][href], link[rel~="modulepreload"][href], script[src]')
+              'link[rel~="preload"][href]:not([as="font"]), link[rel~="modulepreload"][href], script[src]')
+# A font a page preloads is that page's own file: only pages with a formula
+# use the math font (overrides/main.html), the others never fetch it.
+OWN_FONTS = 'link[rel~="preload"][as="font"][href]'
+
 # Every page loads these, though no tag in the page names them.
 RUNTIME = ("questions.json", "strings.json", "search/search_index.json", SPRITE)
 
@@ -107,6 +111,7 @@ def language_list(site: Path, lang: str) -> dict:
             refs.append(str(json.loads(config.text() or "{}").get("search") or ""))
         shell |= {target for target in (_local(url, ref) for ref in refs if ref) if target in files}
         own = [_local(url, img.attrs.get("src") or "") for img in tree.css("img[src]")]
+        own += [_local(url, link.attrs.get("href") or "") for link in tree.css(OWN_FONTS)]
         # The page's clean Markdown (scripts/outputs/llms.py), which "copy as Markdown" fetches.
         own.append(url + MARKDOWN_FILE)
         own = sorted({target for target in own if target in files})

@@ -24,6 +24,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from scripts.content.layout import MATH_FONT_FILE
+
 # (family in the book's CSS, fontconfig pattern, CSS weight range)
 FACES = (
     ("HB Book Sans", "Noto Sans CJK SC:style=Regular", "100 500"),
@@ -31,6 +33,8 @@ FACES = (
     ("HB Book Mono", "Noto Sans Mono CJK SC:style=Regular", "100 500"),
     ("HB Book Mono", "Noto Sans Mono CJK SC:style=Bold", "600 900"),
 )
+# The site's math font's family (overrides/assets/stylesheets/extra.css names it too).
+MATH_FAMILY = "HB Math"
 # Characters the book may show without them being in its text: page numbers,
 # list bullets, quotes and dashes that CSS or the browser adds.
 ALWAYS = "".join(map(chr, range(0x20, 0x7F))) + "\u00a0\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u25e6"
@@ -119,9 +123,11 @@ def font_faces(text: str, code: str, folder: Path) -> str:
         path = subset_face(pattern, chars, folder / f"face-{number}.ttf")
         rules.append(f'@font-face{{font-family:"{family}";font-weight:{weight};src:url("{path.as_uri()}")}}')
     # DejaVu (fonts-dejavu-core, which fontconfig pulls in) covers the few
-    # symbols Noto Sans CJK lacks; a math font sets the formulas.
+    # symbols Noto Sans CJK lacks. Formulas use the site's own math font (a
+    # cut of Latin Modern Math with TrueType outlines, so the PDF embeds it
+    # as a real font; scripts/dev/fonts.py), the same in both books.
+    rules.append(f'@font-face{{font-family:"{MATH_FAMILY}";src:url("{MATH_FONT_FILE.as_uri()}")}}')
     rules.append(':root{--md-text-font:"HB Book Sans","DejaVu Sans";'
                  '--md-code-font:"HB Book Mono","HB Book Sans","DejaVu Sans Mono"}'
-                 'math{font-family:"DejaVu Math TeX Gyre","Latin Modern Math","STIX Two Math",math,'
-                 '"HB Book Sans","DejaVu Sans"}')
+                 f'math{{font-family:"{MATH_FAMILY}","HB Book Sans","DejaVu Sans"}}')
     return "\n".join(rules)

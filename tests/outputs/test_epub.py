@@ -144,6 +144,8 @@ def test_formulas_figures_and_links_inside_the_book(books, lang):
             assert image.get("src") in files and image.get("alt"), (href, image.get("src"))
         links += [(href, a.get("href")) for a in tree.iterfind(".//x:a[@href]", NS)]
     assert any("discriminative-vs-generative" in href for href in math_files)
+    fonts = [item for item in pub.manifest.values() if item.get("media-type") == "font/woff2"]
+    assert [item.get("href") for item in fonts] == ["fonts/hb-math.woff2"]  # the site's math font, embedded
     svg = [item.get("href") for item in pub.manifest.values() if item.get("media-type") == "image/svg+xml"]
     assert len(svg) == len(list((DOCS / lang).glob("*/img/*.svg"))), svg
     external = 0

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from scripts.content import catalog
-from scripts.content.layout import DOCS, LANGS, ROOT, lang_root, page_url
+from scripts.content.layout import DOCS, LANGS, MATH_FONT, ROOT, lang_root, page_url
 from scripts.outputs import offline
 from tests.html import parse
 
@@ -39,9 +39,13 @@ def test_each_language_lists_its_pages_shell_and_search(built_site):
         assert {root + "pagefind/pagefind.js", root + "pagefind/pagefind-entry.json"} | fragments \
             <= set(listing["search"])
         figure = root + "ai-painting/dreambooth/"
-        # its figure, and its clean Markdown, which "copy as Markdown" fetches (also offline)
-        assert listing["pages"][figure] == [root + "ai-painting/dreambooth/index.md",
-                                            root + "ai-painting/img/dreambooth-prior-preservation.svg"]
+        # its figure, its clean Markdown, which "copy as Markdown" fetches (also offline),
+        # and the math font, which its formulas use; a page without a formula does without it
+        assert listing["pages"][figure] == sorted([root + "ai-painting/dreambooth/index.md",
+                                                   root + "ai-painting/img/dreambooth-prior-preservation.svg",
+                                                   root + MATH_FONT])
+        assert root + MATH_FONT in files and root + MATH_FONT not in listing["shell"]
+        assert root + MATH_FONT not in listing["pages"].get(root, [])
 
 
 def test_worker_offline_page_and_manifests(built_site):

@@ -146,6 +146,8 @@ def test_fonts_are_embedded_and_no_type3(books, lang):
     missing = [name for name, font in fonts.items() if not font["embedded"]]
     assert not missing, f"fonts not embedded: {missing}"
     assert any("NotoSansCJK" in name for name in fonts)
+    # formulas in the site's math font (scripts/dev/fonts.py), embedded as a real font
+    assert any("HBMath" in name for name in fonts), sorted(fonts)
 
 
 @pytest.mark.parametrize("lang", LANGS)
