@@ -13,8 +13,9 @@ from scripts.build.typography import CJK, CLOSING
 pytestmark = pytest.mark.browser
 
 LANGS = ("", "en/")
-# Home, a question page (formulas, a wide table, key points), errata, the cram sheet, tags.
-PAGES = ("", "deep-learning/attention-mechanisms/", "errata/", "cram/deep-learning/", "tags/")
+# Home, a section (level badges), a question page (formulas, a wide table, key
+# points), errata, the cram sheet, tags.
+PAGES = ("", "deep-learning/", "deep-learning/attention-mechanisms/", "errata/", "cram/deep-learning/", "tags/")
 MIN_CJK_PX = 14
 FRAME_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
@@ -167,3 +168,24 @@ def test_code_in_table_cells_breaks_only_after_separators(page, site_server, lan
     bad = [f"{b['code']!r} breaks between {b['before']!r} and {b['after']!r}" for b in found
            if "before" in b and b["before"] not in "_./" and not b["before"].isspace() and not b["after"].isspace()]
     assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", (360, 1280))
+def test_captions_are_upright_left_aligned_and_centred_as_a_block(page, site_server, lang, width):
+    """A caption of one line sits in the middle of its figure; a longer one is
+    a block of left-aligned lines, itself centred."""
+    _open(page, site_server + lang + "ai-painting/dreambooth/", width)
+    captions = page.eval_on_selector_all("figure > figcaption", """els => els.map(c => {
+      const s = getComputedStyle(c), r = c.getBoundingClientRect(), f = c.parentElement.getBoundingClientRect();
+      const range = document.createRange(); range.selectNodeContents(c);
+      const lines = new Set([...range.getClientRects()].map(x => Math.round(x.bottom))).size;
+      return {style: s.fontStyle, align: s.textAlign, lines, offset: (r.left + r.right - f.left - f.right) / 2};
+    })""")
+    assert captions, "no figure captions on the DreamBooth page"
+    for caption in captions:
+        assert caption["style"] == "normal"
+        assert abs(caption["offset"]) < 1, caption  # the caption's box is centred in its figure
+        if caption["lines"] > 1:
+            assert caption["align"] in {"start", "left"}, caption
+    assert any(c["lines"] > 1 for c in captions), "no caption runs over one line to check the alignment of"
