@@ -42,7 +42,7 @@ NOBR = "hb-nobr"
 # A formula as the build writes it (scripts/hooks.py), with the punctuation around it.
 _FORMULA = re.compile(
     f"(?P<open>[{re.escape(OPENING)}]*)"
-    r'(?P<math><span class="hb-math-inline"><math\b.*?</math></span>)'
+    r'(?P<math><span class="hb-math-inline\b[^"]*"[^>]*><math\b.*?</math></span>)'
     f"(?P<close>[{re.escape(CLOSING)}]*)",
     re.S,
 )
@@ -56,6 +56,8 @@ STACK_ROW_WIDTH = 60
 _BREAK_AFTER = re.compile(r"([_./])(?=[^\s<])")
 _SKIP = {"pre", "script", "style", "math", "svg"}
 _EMPHASIS = {"em", "i", "cite"}
+# HTML's empty elements: no end tag follows them.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def keep_punctuation(page: str) -> str:
@@ -73,9 +75,9 @@ class _Scan(HTMLParser):
 
     def __init__(self, page: str):
         super().__init__(convert_charrefs=False)
-        self.lines = [0]
-        for line in page.splitlines(keepends=True):
-            self.lines.append(self.lines[-1] + len(line))
+        # Where each line starts: the parser counts lines by "\n" only (not by
+        # U+2028 or a form feed, which str.splitlines would also split at).
+        self.lines = [0] + [m.end() for m in re.finditer("\n", page)]
         self.edits: list[tuple[int, int, str]] = []
         self.open: list[str] = []
         self.tables: list[dict] = []
@@ -87,7 +89,7 @@ class _Scan(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         start = self._at()
-        if tag in ("br", "wbr", "img", "hr", "input", "meta", "link"):
+        if tag in _VOID:
             return
         self.open.append(tag)
         if tag == "table":

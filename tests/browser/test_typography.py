@@ -78,7 +78,8 @@ CODE_BREAKS_JS = """() => {
       }
     }
     for (let i = 1; i < chars.length; i++)
-      if (chars[i].top > chars[i - 1].top + 2) out.push({code: code.textContent, before: chars[i - 1].c, after: chars[i].c});
+      if (chars[i].top > chars[i - 1].top + 2)
+        out.push({code: code.textContent, before: chars[i - 1].c, after: chars[i].c});
     out.push({code: code.textContent, lines: 1});
   }
   return out;

@@ -73,6 +73,16 @@ def test_code_outside_tables_and_code_blocks_are_left_alone():
     assert "hb-cjk" not in typeset(html).split("<pre>")[1]
 
 
+def test_edits_land_in_place_after_unusual_line_separators():
+    """The parser counts lines by "\\n" only; U+2028 and a form feed are text."""
+    html = ("<p>a\u2028b\x0cc<br>\n<img src=x></p>\n"
+            + _table(["库", "说明", "用法"], [["x", "长" * 40, "<code>a.b</code>"]]))
+    out = typeset(html)
+    assert out.startswith(html.split("<table>")[0])
+    assert "<code>a.<wbr>b</code>" in out and 'data-label="用法"' in out
+    assert parse(out).css_first("td").text() == "x"
+
+
 def test_text_without_anything_to_do_is_unchanged():
     html = "<h1>标题</h1>\n<p>正文 &amp; <a href=\"x\">链接</a>，<strong>粗体</strong>。</p>\n<ul>\n<li>一</li>\n</ul>"
     assert typeset(html) == html
@@ -105,3 +115,8 @@ def test_the_built_library_table_breaks_names_only_after_separators(built_site):
         codes = {c.text(): c.html for c in page.css("td code")}
         assert "trial.<wbr>suggest_<wbr>*" in codes["trial.suggest_*"]
         assert "<wbr>" not in codes["BayesSearchCV"]
+
+
+def test_a_formula_wrapper_with_more_classes_or_attributes_is_still_found():
+    math = '<span class="hb-math-inline x" data-y="1"><math><mi>x</mi></math></span>'
+    assert [n.text() for n in parse(typeset(f"<p>{math}。</p>")).css(".hb-nobr")] == ["x。"]
