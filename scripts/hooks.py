@@ -7,7 +7,7 @@ here sees a single language. This module only wires the stages together;
 the rules live in the packages, which `make check` and the tests use too:
 
 * content model, order and UI strings: scripts/content/
-* page-time work (generated lists, key points, math, safety, dates): scripts/build/
+* page-time work (generated lists, key points, math, typography, safety, dates): scripts/build/
 * per-language outputs (search index, practice data, Anki deck): scripts/outputs/
 """
 
@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from scripts.build import cram, engine, generate, history, icons, social  # noqa: E402
+from scripts.build import cram, engine, generate, history, icons, social, typography  # noqa: E402
 from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
@@ -164,7 +164,9 @@ def on_page_content(html_text, page, config, files, **kwargs):
             return f'<div class="arithmatex" tabindex="0">{mathml}</div>'
         return f'<span class="hb-math-inline">{mathml}</span>'
 
-    return _MATH.sub(render, html_text)
+    # Then Chinese typography and phone tables (scripts/build/typography.py):
+    # punctuation kept with its formula, upright Chinese emphasis, labelled cells.
+    return typography.typeset(_MATH.sub(render, html_text))
 
 
 @event_priority(-50)  # after mkdocs-static-i18n (50) has set its own alternates

@@ -44,7 +44,10 @@
     /* An inline box has no scrollWidth; its rendered width tells. */
     var style = window.getComputedStyle(column);
     var room = column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    if (math.getBoundingClientRect().width > room) {
+    /* A formula kept on one line with its punctuation (hb-nobr, from
+       scripts/build/typography.py) needs room for both. */
+    var kept = math.parentElement.classList.contains("hb-nobr") ? math.parentElement : math;
+    if (kept.getBoundingClientRect().width > room) {
       math.classList.add("hb-scrolls");
     }
   }
