@@ -86,7 +86,7 @@
         var record = result.record;
         buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.rating === String(rating))); });
         status.textContent = (result.reset ? t.card_reset + " " : "") + hb.format(t.next_review, {
-          date: new Date(record.due).toLocaleDateString(document.documentElement.lang),
+          date: hb.date(record.due),
           n: wholeDays(now, record.due)
         });
         return record;
@@ -125,7 +125,8 @@
   }
 
   function setupQuestion(panel, t, key) {
-    var heading = panel.parentElement.querySelector("h1");
+    /* After the title, and after the level badge under it (partials/content.html). */
+    var heading = panel.parentElement.querySelector(".hb-level-line") || panel.parentElement.querySelector("h1");
     if (heading) {
       heading.after(panel);
     }
