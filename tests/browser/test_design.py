@@ -87,7 +87,7 @@ def _state(page, root: str, lang: str, state: str) -> str:
             part.locator("input[name=sections]").first.check()
         part.locator("form").first.evaluate("form => form.requestSubmit()")
         part.locator(".hb-study__stage h3").wait_for()
-        part.evaluate("el => el.scrollIntoView()")
+        part.locator(".hb-study__stage").evaluate("el => el.scrollIntoView()")
         return f"[data-part={state}] .hb-study__stage h3"
     if state in ("errata", "cram", "tags"):
         _open(page, prefix + state + "/")
