@@ -5,6 +5,7 @@ one column, on the first line of their item, readable in both palettes."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_design import CONTRAST_JS
 from tests.conftest import PRACTICE_READY_JS
@@ -45,3 +46,15 @@ def test_section_lists_align_level_badges_on_the_first_line(browser, site_server
                 assert min(ratios) >= 4.5, f"{where}: badge contrast {ratios}"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ("", "en/"))
+def test_tag_filters_list_tags_in_the_tags_pages_order(page, site_server, lang):
+    page.goto(f"{site_server}{lang}tags/")
+    on_tags_page = page.locator("[data-pagefind-body] h2[id^=tag-]").evaluate_all(
+        "hs => hs.map(h => h.firstChild.textContent.trim())")  # without the permalink sign
+    page.goto(f"{site_server}{lang}")
+    options = page.locator(".hb-practice__random select[name=tag] option")
+    expect(options).to_have_count(len(on_tags_page) + 1)  # filled once questions.json has arrived
+    assert len(on_tags_page) > 5
+    assert [o.strip() for o in options.all_inner_texts()[1:]] == on_tags_page
