@@ -22,7 +22,7 @@ LABELS = {
         "back": "Back end: after training",
         "steps": [
             ["Teacher", "a large, accurate model"],
-            ["Distill a lightweight student", "it learns the teacher's", "soft targets (temperature T)"],
+            ["Distil a lightweight student", "it learns the teacher's", "soft targets (temperature T)"],
             ["Structured pruning", "drop whole filters, channels", "or heads; then fine-tune"],
             ["Quantize to INT8", "PTQ first, QAT if accuracy", "falls short; 4× fewer bytes"],
             ["Export with an inference", "engine: TensorRT, NCNN,", "TFLite → phone, IoT, car"],

@@ -225,7 +225,7 @@ def on_post_page(output, page, config, **kwargs):
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     _Build.sprite.write(site)
-    practice.write(site, _Build.catalog, _Build.text)
+    practice.write(site, _Build.catalog, _Build.text, _Build.lang)
     practice.write_strings(site, _Build.text)
     anki.write(site, _Build.catalog, _Build.text, _Build.lang, config)
     docs = Path(config["docs_dir"])

@@ -29,6 +29,7 @@ from scripts.content.catalog import Catalog
 from scripts.content.layout import FEED, LLMS, lang_root, page_url
 from scripts.content.markdown import insert_after_short_answer
 from scripts.content.page import UPSTREAM_REPO
+from scripts.content.strings import in_reader_order
 
 MARKERS = {"section": "<!-- hb:questions -->", "home": "<!-- hb:contents -->", "tags": "<!-- hb:tags -->",
            "cram": "<!-- hb:cram -->", "offline": "<!-- hb:offline -->"}
@@ -44,7 +45,7 @@ def _escape(text: str) -> str:
 def _level_badge(meta: dict, text: dict) -> str:
     level = meta.get("level")
     name = text.get("levels", {}).get(level)
-    return f' <span class="hb-level" data-level="{level}">{name}</span>' if name else ""
+    return f'<span class="hb-level" data-level="{level}">{name}</span> ' if name else ""
 
 
 def _insert(markdown: str, marker: str, block: str) -> str:
@@ -58,7 +59,7 @@ def section_list(catalog: Catalog, section_slug: str, text: dict) -> str:
     heading = f"## {text['generated']['questions_heading']} {{ #questions }}\n\n"
     if section is None or not section.questions:
         return heading + text["generated"]["no_questions"] + "\n"
-    items = [f"{number}. [{_escape(q.title)}]({q.slug}.md){_level_badge(q.meta, text)}"
+    items = [f"{number}. {_level_badge(q.meta, text)}[{_escape(q.title)}]({q.slug}.md)"
              + (f"<br>{q.meta['description']}" if q.meta.get("description") else "")
              for number, q in enumerate(section.questions, 1)]
     return heading + "\n".join(items) + "\n"
@@ -78,13 +79,15 @@ def home_contents(catalog: Catalog, text: dict) -> str:
     return "\n".join(rows) + "\n"
 
 
-def tags_index(catalog: Catalog, text: dict) -> str:
+def tags_index(catalog: Catalog, text: dict, lang: str = "en") -> str:
+    """Every tag with its questions, in the order a reader of `lang` looks
+    names up (scripts/content/strings.py: pinyin in Chinese, A–Z in English)."""
     by_tag: dict[str, list] = {}
     for question in catalog.questions():
         for tag in question.tags:
             by_tag.setdefault(tag, []).append(question)
     blocks = []
-    for tag, name in text.get("tags", {}).items():
+    for tag, name in in_reader_order(text.get("tags", {}), lang):
         if tag in by_tag:
             items = "\n".join(f"- [{_escape(q.title)}]({q.rel})" for q in by_tag[tag])
             blocks.append(f"## {name} {{ #tag-{tag} }}\n\n{items}\n")
@@ -103,7 +106,7 @@ def expand(markdown: str, rel: str, page_kind: str, catalog: Catalog | None, tex
         markdown = _insert(markdown, MARKERS["offline"], offline_block(text, catalog.has_page("cram.md")))
         return _insert(markdown, MARKERS["home"], home_contents(catalog, text))
     if rel == "tags.md":
-        return _insert(markdown, MARKERS["tags"], tags_index(catalog, text))
+        return _insert(markdown, MARKERS["tags"], tags_index(catalog, text, lang))
     if rel == "cram.md":
         return _insert(markdown, MARKERS["cram"], cram.index(catalog, text))
     if page_kind == "cram":

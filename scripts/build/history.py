@@ -25,6 +25,7 @@ from babel.dates import format_date
 
 from scripts.content import git
 
+# Babel locales of the site's dates; page scripts use the same ones (hb.date, hb-core.js).
 LOCALES = {"zh": "zh_Hans", "en": "en_GB"}
 
 

@@ -26,7 +26,7 @@ from scripts.content.layout import DOCS, ROOT
 # runs, so `python -m scripts.docs serve` and `build`, which share the CLI,
 # need none of the check tools installed.
 CHECKS = ("files", "links", "i18n", "frontmatter", "structure", "code", "math", "fonts", "writing", "safety",
-          "strings", "figures", "forms")
+          "strings", "figures", "forms", "spelling")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:

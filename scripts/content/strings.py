@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from pypinyin import Style, lazy_pinyin
 
 from scripts.content.layout import LANGS, ROOT
 
@@ -34,6 +35,21 @@ def in_language(lang: str, table: dict | None = None) -> dict:
 
 def tag_ids(table: dict | None = None) -> list[str]:
     return list((load() if table is None else table).get("tags", {}))
+
+
+def collation_key(name: str, lang: str) -> str:
+    """How a reader of `lang` orders names: Chinese by pinyin with tone numbers
+    (字典 order: 模型部署 under M, 注意力机制 under Z), Latin words mixed in by
+    their letters (AIGC under A, Linux under L) as Chinese indexes do; English
+    alphabetically, ignoring case."""
+    if lang == "zh":
+        return " ".join(lazy_pinyin(name, style=Style.TONE3)).casefold()
+    return name.casefold()
+
+
+def in_reader_order(names: dict[str, str], lang: str) -> list[tuple[str, str]]:
+    """(id, name) pairs of a {id: name} table, sorted by `collation_key`."""
+    return sorted(names.items(), key=lambda item: (collation_key(item[1], lang), item[0]))
 
 
 def missing(table: dict | None = None, prefix: str = "") -> list[tuple[str, str]]:

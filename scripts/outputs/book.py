@@ -34,6 +34,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from scripts.build.history import localized
 from scripts.content import catalog, strings
 from scripts.content.layout import ROOT, lang_root, page_url
 
@@ -190,9 +191,9 @@ def toc(book: list[Entry], text: dict) -> str:
 
 
 def cover(home: LexborHTMLParser, book: list[Entry], text: dict, public_root: str, built: datetime.date,
-          heading: str | None = None) -> str:
+          heading: str | None = None, lang: str = "en") -> str:
     """The cover (title page): the handbook's title (or a volume's, `heading`),
-    description, counts, build date, address and license."""
+    description, counts, build date (in `lang`'s way: 10 December 2026), address and licence."""
     title = home.css_first("[data-pagefind-body] h1")
     description = home.css_first('meta[name="description"]')
     copyright_ = home.css_first(".md-copyright__highlight")
@@ -205,7 +206,7 @@ def cover(home: LexborHTMLParser, book: list[Entry], text: dict, public_root: st
             f'<p class="hb-book__subtitle">'
             f'{html.escape(description.attrs.get("content") or "" if description else "")}</p>'
             f'<p class="hb-book__meta">{html.escape(counts)}<br>'
-            f'{html.escape(text["built"].format(date=built.isoformat()))}</p>'
+            f'{html.escape(text["built"].format(date=localized(built, lang)))}</p>'
             f'<p class="hb-book__online">{html.escape(text["online"])}: '
             f'<a href="{html.escape(public_root)}">{html.escape(public_root)}</a></p>'
             f'<p class="hb-book__license">{html.escape(copyright_.text(deep=True).strip() if copyright_ else "")}</p>'
@@ -238,7 +239,7 @@ def build(site: Path, lang: str, built: datetime.date, docs: Path = ROOT / "docs
                 f"<title>{html.escape(heading or title_of(home))}</title>{styles}"
                 f"<style>{BOOK_CSS.read_text(encoding='utf-8')}</style></head>"
                 f'<body dir="ltr" {attrs}><article class="md-content__inner md-typeset hb-book">'
-                f"{cover(home, book, text, public_root or '', built, heading)}{toc(book, text)}{bodies}"
+                f"{cover(home, book, text, public_root or '', built, heading, lang)}{toc(book, text)}{bodies}"
                 "</article></body></html>")
     return document, book
 

@@ -160,7 +160,7 @@ def make_volume(site: Path, lang: str, volume: volumes.Volume, built: datetime.d
         return item
 
     edition = {**text, "edition": text["epub_edition"]}
-    title_page = chapter("title.xhtml", title, book.cover(home, volume.entries, edition, public_root, built, title))
+    title_page = chapter("title.xhtml", title, book.cover(home, volume.entries, edition, public_root, built, title, lang))
     pages = [chapter(chapter_name(entry), entry.title, xhtml_body(book.page_body(root, entry, linker)))
              for entry in volume.entries]
     for path, name in linker.media.items():

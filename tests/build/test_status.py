@@ -48,7 +48,7 @@ def test_credit_names_the_upstream_file_or_the_author():
     article = generate.credit({"source": {"type": "article", "article": "sanwu-14", "upstream": "Python编程基础/"}},
                               text, ["Ada"])
     assert article == {"authors": ["Ada"], "source": {
-        "label": "《三年面试五年模拟》, installment 14", "file": "Python编程基础/",
+        "label": "《三年面试五年模拟》, instalment 14", "file": "Python编程基础/",
         "url": "https://github.com/WeThinkIn/Interview-for-Algorithm-Engineer/tree/main/Python编程基础/"}}
     original = generate.credit({"source": {"type": "original", "author": "@octocat"}}, text, [])
     assert original["source"]["author"] == "@octocat" and original["source"]["url"] == "https://github.com/octocat"

@@ -9,6 +9,8 @@ shared site build."""
 
 from __future__ import annotations
 
+import datetime
+
 import json
 import os
 import posixpath
@@ -101,7 +103,9 @@ def test_container_metadata_and_cover(books, lang):
     assert cover == ["cover.png"] and pub.read("cover.png").startswith(b"\x89PNG")
     assert pub.spine[:3] == ["cover.xhtml", "title.xhtml", "nav.xhtml"]
     title_page = ET.tostring(pub.xhtml("title.xhtml"), encoding="unicode", method="text")
-    assert title in title_page and built in title_page
+    day = datetime.date.fromisoformat(built)  # the title page writes it the reader's way
+    shown = f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{day.day} {day:%B} {day.year}"
+    assert title in title_page and shown in title_page
     assert strings.in_language(lang)["book"]["epub_edition"] in title_page
 
 

@@ -30,6 +30,10 @@
  * - hb.strings(): the page scripts' strings in this page's language
  *   (strings.json at the language root, written by the build from
  *   overrides/locales/strings.yml), fetched once; hb.format fills them in.
+ * - hb.date(value): a date as this page's readers write it, 2026年12月10日 or
+ *   10 December 2026 (British, like the prose; the build's dates use the same
+ *   locales, scripts/build/history.py LOCALES), not the browser's default
+ *   ("12/10/2026" for `en`).
  */
 (function () {
   "use strict";
@@ -146,12 +150,20 @@
     return cache[url];
   }
 
+  var DATE_LOCALES = { en: "en-GB", "zh-Hans": "zh-Hans-CN" };
+  function date(value) {
+    var lang = document.documentElement.lang;
+    return new Date(value).toLocaleDateString(DATE_LOCALES[lang] || lang,
+      { year: "numeric", month: "long", day: "numeric" });
+  }
+
   function format(text, values) {
     return String(text).replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
   }
 
   window.hb = {
     langRoot: langRoot, siteRoot: siteRoot, worker: worker, key: key,
-    onPage: onPage, data: data, strings: function () { return data("strings.json"); }, format: format
+    onPage: onPage, data: data, strings: function () { return data("strings.json"); }, format: format,
+    date: date
   };
 })();

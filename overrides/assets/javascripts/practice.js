@@ -86,7 +86,7 @@
         var record = result.record;
         buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.rating === String(rating))); });
         status.textContent = (result.reset ? t.card_reset + " " : "") + hb.format(t.next_review, {
-          date: new Date(record.due).toLocaleDateString(document.documentElement.lang),
+          date: hb.date(record.due),
           n: wholeDays(now, record.due)
         });
         return record;
@@ -125,7 +125,8 @@
   }
 
   function setupQuestion(panel, t, key) {
-    var heading = panel.parentElement.querySelector("h1");
+    /* After the title, and after the level badge under it (partials/content.html). */
+    var heading = panel.parentElement.querySelector(".hb-level-line") || panel.parentElement.querySelector("h1");
     if (heading) {
       heading.after(panel);
     }
@@ -228,15 +229,20 @@
   }
 
   /* The tag filter's options: every tag of `all`, by its name in this page's
-     language (questions.json has tag_names), in that language's order. Fills
-     each empty <select name=tag> under `container`. */
+     language (questions.json has tag_names), in the tags page's order
+     (tag_ranks: pinyin in Chinese, A-Z in English; scripts/outputs/practice.py),
+     else by name. Fills each empty <select name=tag> under `container`. */
   function tagOptions(container, all) {
-    var names = new Map();
+    var names = new Map(), ranks = new Map();
     all.forEach(function (q) {
-      q.tags.forEach(function (tag, i) { names.set(tag, (q.tag_names && q.tag_names[i]) || tag); });
+      q.tags.forEach(function (tag, i) {
+        names.set(tag, (q.tag_names && q.tag_names[i]) || tag);
+        if (q.tag_ranks) { ranks.set(tag, q.tag_ranks[i]); }
+      });
     });
     var ids = Array.from(names.keys()).sort(function (a, b) {
-      return names.get(a).localeCompare(names.get(b), document.documentElement.lang);
+      return (ranks.get(a) - ranks.get(b)) ||
+        names.get(a).localeCompare(names.get(b), document.documentElement.lang);
     });
     container.querySelectorAll("select[name=tag]").forEach(function (select) {
       if (select.options.length <= 1) {
