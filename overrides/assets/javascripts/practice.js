@@ -11,8 +11,8 @@
  * script's messages come from strings.json and the question list from
  * questions.json (hb-core.js), both written at build time. Starts through
  * hb.onPage, so it works with Material's instant navigation on or off.
- * Exports (window.hbPractice) the grade bar, the grading keys and the tag
- * options, which the study page (study.js) uses too.
+ * Exports (window.hbPractice) the grade bar, the grading keys, the tag
+ * options and the date format, which the study page (study.js) uses too.
  */
 (function () {
   "use strict";
@@ -43,6 +43,13 @@
       return 0;
     }
     return Number(event.key);
+  }
+
+  /* A date as this page's reader writes it (strings.yml practice.date_locale):
+     2026年12月5日, 5 December 2026. Shared with study.js. */
+  function date(t, value) {
+    return new Intl.DateTimeFormat(t.date_locale || document.documentElement.lang,
+      { year: "numeric", month: "long", day: "numeric" }).format(new Date(value));
   }
 
   /* The four grade buttons (keys 1-4) under a revealed answer; the review
@@ -86,7 +93,7 @@
         var record = result.record;
         buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.rating === String(rating))); });
         status.textContent = (result.reset ? t.card_reset + " " : "") + hb.format(t.next_review, {
-          date: new Date(record.due).toLocaleDateString(document.documentElement.lang),
+          date: date(t, record.due),
           n: wholeDays(now, record.due)
         });
         return record;
@@ -283,7 +290,7 @@
     });
   }
 
-  window.hbPractice = { gradeBar: gradeBar, gradeKey: gradeKey, tagOptions: tagOptions };
+  window.hbPractice = { gradeBar: gradeBar, gradeKey: gradeKey, tagOptions: tagOptions, date: date };
 
   function init() {
     var panel = document.querySelector(".hb-practice");
