@@ -467,25 +467,25 @@
     /* Clearing deletes everything: the button opens a confirmation in the
        page; only its own "clear all" button clears. */
     var clear = part.querySelector("[data-action=clear]");
-    var confirm = part.querySelector(".hb-study__confirm");
+    var confirmation = part.querySelector(".hb-study__confirm");
     function asking(open) {
-      confirm.hidden = !open;
+      confirmation.hidden = !open;
       clear.setAttribute("aria-expanded", String(open));
     }
     clear.addEventListener("click", function () {
       message.textContent = "";
-      asking(confirm.hidden);
-      if (!confirm.hidden) {
-        confirm.querySelector("[data-action=clear-no]").focus();
+      asking(confirmation.hidden);
+      if (!confirmation.hidden) {
+        confirmation.querySelector("[data-action=clear-no]").focus();
       }
     });
-    confirm.querySelector("[data-action=clear-yes]").addEventListener("click", function () {
+    confirmation.querySelector("[data-action=clear-yes]").addEventListener("click", function () {
       store.clear();
       asking(false);
       message.textContent = s.cleared;
       clear.focus();
     });
-    confirm.querySelector("[data-action=clear-no]").addEventListener("click", function () {
+    confirmation.querySelector("[data-action=clear-no]").addEventListener("click", function () {
       asking(false);
       message.textContent = s.clear_cancelled;
       clear.focus();
