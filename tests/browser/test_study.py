@@ -226,8 +226,10 @@ def test_export_import_merge_bad_files_and_clear(page, site_server, tmp_path):
     assert exported["format"] == "ai-interview-handbook-progress" and exported["version"] == 1
     assert exported["schedule"] == mine and exported["mastered"] == ["python/assert/"] and exported["mock"] == [mock]
     assert re.fullmatch(r"handbook-progress-\d{4}-\d\d-\d\d\.json", download.value.suggested_filename)
-
     message = part.locator(".hb-study__message")
+    expect(message).to_have_role("status")
+    expect(message).to_have_text(f"Progress exported: {download.value.suggested_filename}")
+
     before = page.evaluate("JSON.stringify(localStorage)")
     bad = {"foreign.json": (json.dumps({"hello": "world"}), "not a progress file"),
            "newer.json": (json.dumps({**exported, "version": 2}), "newer version"),
@@ -241,14 +243,23 @@ def test_export_import_merge_bad_files_and_clear(page, site_server, tmp_path):
         expect(message).to_contain_text("nothing was changed")
         assert page.evaluate("JSON.stringify(localStorage)") == before, name
 
-    # clearing asks first: dismissing keeps everything
-    page.once("dialog", lambda dialog: dialog.dismiss())
-    part.get_by_role("button", name="Clear progress").click()
+    # clearing asks first, in the page: cancelling keeps everything
+    clear = part.get_by_role("button", name="Clear progress", exact=True)
+    confirm = part.get_by_role("group", name=re.compile("Clear all progress in this browser"))
+    expect(confirm).to_be_hidden()
+    clear.click()
+    expect(clear).to_have_attribute("aria-expanded", "true")
+    expect(confirm).to_be_visible()
+    expect(confirm.get_by_role("button", name="Cancel")).to_be_focused()
+    assert page.evaluate("JSON.stringify(localStorage)") == before  # asking changed nothing
+    confirm.get_by_role("button", name="Cancel").click()
     expect(message).to_have_text("Cancelled; nothing was changed.")
+    expect(confirm).to_be_hidden()
     assert page.evaluate("JSON.stringify(localStorage)") == before
-    page.once("dialog", lambda dialog: dialog.accept())
-    part.get_by_role("button", name="Clear progress").click()
+    clear.click()
+    confirm.get_by_role("button", name="Clear all progress").click()
     expect(message).to_have_text("Progress cleared.")
+    expect(confirm).to_be_hidden()
     assert [storage(page, k) for k in ("hb.srs", "hb.mastered", "hb.mock")] == [None, None, None]
 
     # another device: one question reviewed later there, one earlier; the newer record wins each
@@ -320,3 +331,207 @@ def test_study_controls_pass_axe(page, site_server, axe_source):  # noqa: F811
     expect(page.locator(".hb-grade__status")).not_to_be_empty()
     # the rest of a question page is covered by tests/browser/test_a11y.py
     assert not violations("{include: [['.hb-practice'], ['.hb-practice__reveal'], ['.hb-grade']]}")
+
+
+# ---- How the study page and the grade bar look -------------------------------
+
+from tests.browser.test_a11y import SCHEMES, contrast_problems, use_palette  # noqa: E402
+from tests.conftest import PRACTICE_READY_JS  # noqa: E402
+
+# The colour a filled (primary) button has, read from the page's own palette.
+PRIMARY_FILL_JS = """() => { const probe = document.createElement('div');
+  probe.style.backgroundColor = 'var(--md-primary-fg-color)'; document.body.append(probe);
+  const fill = getComputedStyle(probe).backgroundColor; probe.remove(); return fill; }"""
+FILLS_JS = "els => els.map(b => getComputedStyle(b).backgroundColor)"
+
+
+def start_review(page, site_server, lang=""):
+    """The study page with a one-question review session started (a new question)."""
+    page.goto(site_server + lang + "study/")
+    form = page.locator("[data-part=review] form")
+    form.locator("input[name=new]").fill("1")
+    form.locator("> button").click()
+    return page.locator("[data-part=review] .hb-study__stage")
+
+
+def start_mock(page, site_server, lang="", count="2"):
+    """A mock interview of `count` questions, the first answer shown with its key points."""
+    part = page.locator("[data-part=mock]")
+    if not page.url.endswith(lang + "study/"):
+        page.goto(site_server + lang + "study/")
+    part.locator("input[name=count]").fill(count)
+    part.locator("form > button").click()
+    part.locator(".hb-study__stage .md-button--primary").first.click()
+    expect(part.locator("input[name=covered]").first).to_be_visible()
+    return part.locator(".hb-study__stage")
+
+
+def gaps_too_small(page, buttons, least=8):
+    """Pairs of visible buttons closer than `least` px (edge to edge, either axis)."""
+    boxes = [(b.inner_text().strip(), b.bounding_box()) for b in buttons.all() if b.is_visible()]
+    assert len(boxes) >= 2
+    close = []
+    for i, (name_a, a) in enumerate(boxes):
+        for name_b, b in boxes[i + 1:]:
+            dx = max(0, b["x"] - (a["x"] + a["width"]), a["x"] - (b["x"] + b["width"]))
+            dy = max(0, b["y"] - (a["y"] + a["height"]), a["y"] - (b["y"] + b["height"]))
+            if max(dx, dy) < least:
+                close.append(f"{name_a!r} and {name_b!r}: {max(dx, dy):.1f} px")
+    return close
+
+
+@pytest.mark.parametrize("palette", SCHEMES)
+def test_study_states_pass_color_contrast_in_both_palettes(page, site_server, axe_source, palette):  # noqa: F811
+    use_palette(page, palette)
+    page.clock.install(time=T0)
+    stage = start_review(page, site_server)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[palette]
+    stage.locator(".md-button--primary").click()
+    expect(stage.locator(".hb-grade__interval").first).not_to_be_empty()
+    start_mock(page, site_server)
+    page.mouse.move(0, 0)
+    problems = contrast_problems(page, axe_source)
+    assert not problems, "\n".join(problems)
+    # the mock interview's results, the progress controls and the clear confirmation
+    mock = page.locator("[data-part=mock] .hb-study__stage")
+    mock.get_by_role("button", name="下一题").click()
+    mock.locator(".md-button--primary").first.click()
+    mock.get_by_role("button", name="查看结果").click()
+    expect(mock.locator("tbody tr")).to_have_count(2)
+    page.locator("[data-action=clear]").click()
+    page.mouse.move(0, 0)
+    problems = contrast_problems(page, axe_source)
+    assert not problems, "\n".join(problems)
+
+
+def test_key_point_boxes_sit_beside_their_text_and_the_row_toggles(page, site_server):
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        stage = start_mock(page, site_server, "en/", count="1")
+        rows = stage.locator(".hb-study__points label")
+        assert rows.count() >= 2
+        for row in rows.all():
+            box = row.locator("input[type=checkbox]").bounding_box()
+            text = row.locator("span").first
+            first_line = text.evaluate("t => { const r = document.createRange(); r.selectNodeContents(t);"
+                                       " const line = r.getClientRects()[0]; return {top: line.top, bottom: line.bottom}; }")
+            tb = text.bounding_box()
+            assert box["x"] + box["width"] <= tb["x"], (width, "the box is not left of its text")
+            middle = box["y"] + box["height"] / 2
+            assert first_line["top"] - 2 <= middle <= first_line["bottom"] + 2, (width, box, first_line)
+        # tapping the point's text ticks its box, tapping again unticks it
+        first = rows.first
+        first.locator("span").first.click()
+        expect(first.locator("input")).to_be_checked()
+        first.locator("span").first.click()
+        expect(first.locator("input")).not_to_be_checked()
+
+
+def test_no_grade_looks_chosen_before_grading(page, site_server):
+    page.goto(site_server + "en/python/assert/")
+    page.locator(".hb-practice__toggle").click()
+    page.locator(".hb-practice__reveal").click()
+    buttons = page.locator(".hb-grade .hb-grade__button")
+    expect(buttons.locator(".hb-grade__interval").first).not_to_be_empty()
+    page.add_style_tag(content="* { transition: none !important; }")  # final colours, not mid-fade
+    primary = page.evaluate(PRIMARY_FILL_JS)
+    assert primary not in ("rgba(0, 0, 0, 0)", "")
+    assert primary not in buttons.evaluate_all(FILLS_JS)
+    buttons.nth(2).hover()  # a pointer resting on "Good" (where the last grade's button was)
+    assert primary not in buttons.evaluate_all(FILLS_JS)
+    buttons.nth(2).focus()
+    assert primary not in buttons.evaluate_all(FILLS_JS)
+    assert not page.locator(".hb-grade [aria-pressed=true]").count()
+    page.keyboard.press("3")
+    expect(buttons.nth(2)).to_have_attribute("aria-pressed", "true")
+    page.mouse.move(0, 0)
+    fills = buttons.evaluate_all(FILLS_JS)
+    assert fills[2] == primary and fills.count(primary) == 1  # the grade given, and only it
+
+
+def test_grade_key_hints_only_for_a_fine_pointer(page, browser, site_server):
+    page.goto(site_server + "en/python/assert/")
+    page.locator(".hb-practice__toggle").click()
+    page.locator(".hb-practice__reveal").click()
+    expect(page.locator(".hb-grade kbd")).to_have_count(4)
+    for kbd in page.locator(".hb-grade kbd").all():
+        expect(kbd).to_be_visible()
+    phone = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 360, "height": 740})
+    try:
+        touch = phone.new_page()
+        touch.goto(site_server + "en/python/assert/")
+        touch.wait_for_function(PRACTICE_READY_JS, timeout=15000)
+        assert touch.evaluate("matchMedia('(pointer: coarse)').matches")
+        touch.locator(".hb-practice__toggle").tap()
+        touch.locator(".hb-practice__reveal").tap()
+        expect(touch.locator(".hb-grade__button").first).to_be_visible()
+        expect(touch.locator(".hb-grade kbd")).to_have_count(4)
+        for kbd in touch.locator(".hb-grade kbd").all():
+            expect(kbd).to_be_hidden()
+        assert touch.locator(".hb-grade__button").first.get_attribute("aria-keyshortcuts") == "1"
+    finally:
+        phone.close()
+
+
+def test_buttons_keep_8px_apart(page, site_server):
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        stage = start_review(page, site_server)
+        assert not gaps_too_small(page, stage.locator(".md-button"))  # 显示答案 and 结束
+        stage.locator(".md-button--primary").click()
+        expect(stage.locator(".hb-grade__interval").first).not_to_be_empty()
+        assert not gaps_too_small(page, stage.locator(".md-button"))  # four grades and 结束
+        start_mock(page, site_server)
+        page.locator("[data-part=progress] [data-action=clear]").click()
+        # every button of the page at once: forms, both stages, progress and its confirmation
+        assert not gaps_too_small(page, page.locator(".hb-study .md-button"))
+
+
+def test_empty_state_tables_and_dates_read_like_the_site(page, site_server):
+    page.clock.install(time=T0)
+    page.goto(site_server + "en/study/")
+    empty = page.get_by_text("No mock interviews yet.")
+    expect(empty).to_be_visible()
+    assert empty.evaluate("e => e.tagName === 'P' && !e.closest('ol, ul, li')")
+    stage = start_review(page, site_server, "en/")
+    stage.locator(".md-button--primary").click()
+    stage.locator(".hb-grade__button[data-rating='3']").click()
+    table = stage.locator("table")
+    expect(table.locator("tbody tr")).to_have_count(1)
+    for th in table.locator("th").all():
+        assert th.evaluate("h => getComputedStyle(h).textAlign") in ("left", "start")
+    cells = table.locator("tbody td")
+    assert cells.first.evaluate("c => parseFloat(getComputedStyle(c).paddingLeft)") >= 8
+    assert table.evaluate("t => getComputedStyle(t.querySelector('td')).borderTopStyle") != "none"
+    # Good on a new card: a few days after 2 March 2026, written the British way
+    assert re.fullmatch(r"[2-9] March 2026", cells.nth(2).inner_text()), cells.nth(2).inner_text()
+    # the Chinese page: 2026年3月2日 in the list of mock interviews
+    page.goto(site_server + "study/")
+    mock = start_mock(page, site_server, count="1")
+    mock.get_by_role("button", name="查看结果").click()
+    expect(page.locator(".hb-study__mocks li")).to_have_text(re.compile(r"^2026年3月2日："))
+    expect(page.get_by_text("还没有模拟面试记录。")).to_be_hidden()
+
+
+def test_focus_rings_for_the_keyboard_only(page, site_server):
+    def outline(locator):
+        return locator.evaluate("e => getComputedStyle(e).outlineStyle")
+
+    stage = start_review(page, site_server)
+    title = stage.locator("h3")
+    expect(title).to_be_focused()
+    assert outline(title) == "none"  # focused by the script after a click: no box
+    stage.locator(".md-button--primary").click()  # 显示答案, by mouse
+    answer = stage.locator(".hb-study__answer")
+    expect(answer).to_be_focused()
+    assert outline(answer) == "none"
+    # the same by keyboard: the ring shows where focus went
+    form = page.locator("[data-part=review] form")
+    form.locator("> button").focus()
+    page.keyboard.press("Enter")
+    expect(title).to_be_focused()
+    assert outline(title) != "none"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(answer).to_be_focused()
+    assert outline(answer) != "none"

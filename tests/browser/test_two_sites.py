@@ -55,8 +55,8 @@ def progress(page, pattern):
 
 def clear_progress(page, url):
     page.goto(url)
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.locator("[data-action=clear]").click()
+    page.locator("[data-action=clear]").click()  # asks first, in the page
+    page.locator("[data-action=clear-yes]").click()
     expect(page.locator("[data-part=progress] .hb-study__message")).not_to_be_empty()
 
 

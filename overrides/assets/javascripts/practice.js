@@ -11,7 +11,7 @@
  * script's messages come from strings.json and the question list from
  * questions.json (hb-core.js), both written at build time. Starts through
  * hb.onPage, so it works with Material's instant navigation on or off.
- * Exports (window.hbPractice) the grade bar, the grading keys and the tag
+ * Exports (window.hbPractice) the grade bar, the grading keys, the tag
  * options, which the study page (study.js) uses too.
  */
 (function () {

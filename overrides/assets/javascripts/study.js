@@ -38,8 +38,15 @@
     return isFinite(n) && value !== "" ? Math.min(high, Math.max(low, n)) : fallback;
   }
 
-  function dateText(value) {
-    return new Date(value).toLocaleDateString(document.documentElement.lang);
+  /* A results table that looks like the site's tables: Material styles a
+     <table> without a class inside its scroll wrapper. Returns {wrap, body}. */
+  function resultsTable(headers) {
+    var wrap = el("div", "md-typeset__scrollwrap hb-study__results");
+    var inner = wrap.appendChild(el("div", "md-typeset__table"));
+    var table = inner.appendChild(el("table"));
+    var head = table.createTHead().insertRow();
+    headers.forEach(function (c) { head.appendChild(el("th", "", c)); });
+    return { wrap: wrap, body: table.createTBody() };
   }
 
   /* The short-answer section of a question page: {body, points} (points are <li> elements). */
@@ -192,15 +199,13 @@
       var left = el("p", "", hb.format(s.review_left, { n: store.status(session.pool, new Date()).due.length }));
       var table = null;
       if (session.graded.length) {
-        table = el("table", "hb-study__table");
-        var head = table.createTHead().insertRow();
-        [s.col_question, s.col_grade, s.col_next].forEach(function (c) { head.appendChild(el("th", "", c)); });
-        var rows = table.createTBody();
+        var graded = resultsTable([s.col_question, s.col_grade, s.col_next]);
+        table = graded.wrap;
         session.graded.forEach(function (g) {
-          var row = rows.insertRow();
+          var row = graded.body.insertRow();
           row.insertCell().textContent = g.q.title;
           row.insertCell().textContent = t.practice[store.GRADES[g.rating - 1]];
-          row.insertCell().textContent = dateText(g.record.due);
+          row.insertCell().textContent = hb.date(g.record.due);
         });
       }
       var again = button(s.again_session);
@@ -346,14 +351,11 @@
     function results(session) {
       var covered = 0;
       var total = 0;
-      var table = el("table", "hb-study__table");
-      var head = table.createTHead().insertRow();
-      [s.col_question, s.col_score].forEach(function (c) { head.appendChild(el("th", "", c)); });
-      var rows = table.createTBody();
+      var scores = resultsTable([s.col_question, s.col_score]);
       session.items.forEach(function (item) {
         covered += item.covered;
         total += item.total;
-        var row = rows.insertRow();
+        var row = scores.body.insertRow();
         row.insertCell().textContent = item.q.title;
         row.insertCell().textContent = item.total ? item.covered + " / " + item.total : "\u2013";
       });
@@ -368,7 +370,7 @@
         stage.hidden = true;
         form.querySelector("input, select, button").focus();
       });
-      show(stage, [h, overall, table, saved, again]);
+      show(stage, [h, overall, scores.wrap, saved, again]);
       h.focus();
       store.addMock({
         id: session.at.toISOString() + "-" + Math.random().toString(36).slice(2, 8),
@@ -412,12 +414,11 @@
         var total = 0;
         m.questions.forEach(function (q) { covered += q.covered; total += q.total; });
         return el("li", "", hb.format(s.mock_entry, {
-          date: dateText(m.at), n: m.questions.length, pct: total ? Math.round(100 * covered / total) : 0
+          date: hb.date(m.at), n: m.questions.length, pct: total ? Math.round(100 * covered / total) : 0
         }));
       }));
-      if (!mocks.length) {
-        list.appendChild(el("li", "", s.no_mocks));
-      }
+      list.hidden = !mocks.length;
+      part.querySelector(".hb-study__no-mocks").hidden = mocks.length > 0;
     }
 
     part.querySelector("[data-action=export]").addEventListener("click", function () {
@@ -430,6 +431,7 @@
       link.click();
       link.remove();
       window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      message.textContent = hb.format(s.exported, { file: link.download });
     });
     part.querySelector("[data-action=import]").addEventListener("click", function () { file.click(); });
     file.addEventListener("change", function () {
@@ -458,13 +460,31 @@
         paint();
       });
     });
-    part.querySelector("[data-action=clear]").addEventListener("click", function () {
-      if (window.confirm(s.clear_confirm)) {
-        store.clear();
-        message.textContent = s.cleared;
-      } else {
-        message.textContent = s.clear_cancelled;
+    /* Clearing deletes everything: the button opens a confirmation in the
+       page; only its own "clear all" button clears. */
+    var clear = part.querySelector("[data-action=clear]");
+    var confirmation = part.querySelector(".hb-study__confirm");
+    function asking(open) {
+      confirmation.hidden = !open;
+      clear.setAttribute("aria-expanded", String(open));
+    }
+    clear.addEventListener("click", function () {
+      message.textContent = "";
+      asking(confirmation.hidden);
+      if (!confirmation.hidden) {
+        confirmation.querySelector("[data-action=clear-no]").focus();
       }
+    });
+    confirmation.querySelector("[data-action=clear-yes]").addEventListener("click", function () {
+      store.clear();
+      asking(false);
+      message.textContent = s.cleared;
+      clear.focus();
+    });
+    confirmation.querySelector("[data-action=clear-no]").addEventListener("click", function () {
+      asking(false);
+      message.textContent = s.clear_cancelled;
+      clear.focus();
     });
     window.addEventListener("hb:progress", paint);
     paint();
