@@ -4,7 +4,9 @@ Authors write prose; lists that must stay in step with the file tree are
 generated where a page has a marker line (or at its end if it has none):
 
 * section index pages: `<!-- hb:questions -->`, the section's questions in order;
-* the home page: `<!-- hb:contents -->`, every section with its questions;
+* the home page: `<!-- hb:contents -->`, every section with its questions,
+  followed by `<!-- hb:practice -->`, where partials/content.html puts the
+  practice bar (after the introduction and the contents, not above them);
 * the tags page: `<!-- hb:tags -->`, every tag with its questions;
 * the cram sheet: `<!-- hb:cram -->`, on cram.md the list of sections, on
   each section's generated cram page its short answers and key points
@@ -32,6 +34,7 @@ from scripts.content.page import UPSTREAM_REPO
 
 MARKERS = {"section": "<!-- hb:questions -->", "home": "<!-- hb:contents -->", "tags": "<!-- hb:tags -->",
            "cram": "<!-- hb:cram -->", "offline": "<!-- hb:offline -->"}
+PRACTICE_MARKER = "<!-- hb:practice -->"  # left in the HTML; the template replaces it
 # Sections with more questions than this show the first ones on the home page
 # and link to their index page for the rest, so the home page stays small.
 HOME_PER_SECTION = 30
@@ -101,7 +104,7 @@ def expand(markdown: str, rel: str, page_kind: str, catalog: Catalog | None, tex
         return _insert(markdown, MARKERS["section"], section_list(catalog, rel.split("/")[0], text))
     if page_kind == "home":
         markdown = _insert(markdown, MARKERS["offline"], offline_block(text, catalog.has_page("cram.md")))
-        return _insert(markdown, MARKERS["home"], home_contents(catalog, text))
+        return _insert(markdown, MARKERS["home"], home_contents(catalog, text) + "\n" + PRACTICE_MARKER + "\n")
     if rel == "tags.md":
         return _insert(markdown, MARKERS["tags"], tags_index(catalog, text))
     if rel == "cram.md":
@@ -137,6 +140,7 @@ def page_info(rel: str, page_kind: str, meta: dict, text: dict, authors: list[st
         "kind": page_kind,
         "section": rel.split("/")[0] if page_kind in ("section", "question") else "",
         "url": page_url(rel),
+        "practice_marker": PRACTICE_MARKER if page_kind == "home" else "",
         "level": {"id": level, "name": text.get("levels", {}).get(level, "")} if level else None,
         "tags": [{"id": t, "name": text.get("tags", {}).get(t, t)} for t in meta.get("tags") or []]
         if page_kind == "question" else [],
