@@ -160,8 +160,11 @@ def alternates(url: str, lang: str, languages: list[tuple[str, str]]) -> list[di
 def offline_block(text: dict, has_cram: bool = True) -> str:
     """The home page's "offline and print" section: Markdown, then an HTML part
     that offline.js reveals (the PDF and EPUB links once downloads.json lists
-    the books; the save control where service workers run), and the links to
-    the language's feed and its llms.txt, which the build always writes. The
+    the books; the save control where service workers run, with "remove" a
+    quiet text button beside the saved status, not a second primary action),
+    a print button (offline.js wires it: no inline handlers under the CSP),
+    and the links to the language's feed and its llms.txt, which the build
+    always writes. The
     save button's label is completed with the size by the script, whose
     messages come from strings.json like every page script's."""
     t = {key: html.escape(value) if isinstance(value, str) else value for key, value in text["offline"].items()}
@@ -176,9 +179,12 @@ def offline_block(text: dict, has_cram: bool = True) -> str:
         f'<span class="hb-offline__epub-size"></span>{t["epub_text"]}</p>',
         f'<p class="hb-offline__feed"><a href="{FEED}" type="application/atom+xml">{t["feed"]}</a>{t["feed_text"]}</p>',
         f'<p class="hb-offline__llms"><a href="{LLMS}" type="text/plain">{t["llms"]}</a>{t["llms_text"]}</p>',
+        f'<p class="hb-offline__print"><button type="button" class="md-button hb-offline__print-button">'
+        f'{t["print"]}</button></p>',
         f'<div class="hb-offline__save" hidden><p>{t["save_text"]}</p><p class="hb-offline__row">'
-        f'<button type="button" id="offline-save" class="md-button md-button--primary">{t["save"]}</button> '
-        f'<button type="button" id="offline-remove" class="md-button" hidden>{t["remove"]}</button></p>'
+        f'<button type="button" id="offline-save" class="md-button md-button--primary">{t["save"]}</button></p>'
         f'<progress class="hb-offline__progress" max="1" value="0" hidden aria-label="{t["progress"]}"></progress>'
-        '<p class="hb-offline__status" role="status" aria-live="polite"></p></div>',
+        '<p class="hb-offline__state"><span class="hb-offline__status" role="status" aria-live="polite"></span> '
+        f'<button type="button" id="offline-remove" class="hb-offline__remove" hidden>{t["remove"]}</button></p>'
+        '</div>',
         "</div>", ""])

@@ -19,7 +19,9 @@
  *   left by a save the browser cut short); a failed save is rolled back by
  *   the worker and the reason said in the reader's language.
  * - Printing: every folded box (<details>) is opened for the printout and
- *   closed again afterwards; a dark palette prints as the light one.
+ *   closed again afterwards; a dark palette prints as the light one. The
+ *   home block's print button calls window.print() (wired here: the CSP
+ *   allows no inline handlers).
  */
 (function () {
   "use strict";
@@ -214,6 +216,9 @@
 
   var registered = register();
   if (block) {
+    block.querySelectorAll(".hb-offline__print-button").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
     hb.strings().then(function (strings) {
       t = strings.offline;
       showBooks();
