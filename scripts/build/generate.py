@@ -173,14 +173,14 @@ def offline_block(text: dict, has_cram: bool = True) -> str:
         (f"[{text['offline']['cram']}](cram.md){text['offline']['cram_text']}" if has_cram else "")
         + (text['offline']['print_text'] if has_cram else text['offline']['print_text'].lstrip()), "",
         '<div class="hb-offline" data-pagefind-ignore>',
+        f'<p class="hb-offline__print"><button type="button" class="md-button hb-offline__print-button">'
+        f'{t["print"]}</button></p>',
         f'<p class="hb-offline__pdf" hidden><a class="hb-offline__pdf-link" href="" download>{t["pdf"]}</a>'
         f'<span class="hb-offline__pdf-size"></span>{t["pdf_text"]}</p>',
         f'<p class="hb-offline__epub" hidden><a class="hb-offline__epub-link" href="" download>{t["epub"]}</a>'
         f'<span class="hb-offline__epub-size"></span>{t["epub_text"]}</p>',
         f'<p class="hb-offline__feed"><a href="{FEED}" type="application/atom+xml">{t["feed"]}</a>{t["feed_text"]}</p>',
         f'<p class="hb-offline__llms"><a href="{LLMS}" type="text/plain">{t["llms"]}</a>{t["llms_text"]}</p>',
-        f'<p class="hb-offline__print"><button type="button" class="md-button hb-offline__print-button">'
-        f'{t["print"]}</button></p>',
         f'<div class="hb-offline__save" hidden><p>{t["save_text"]}</p><p class="hb-offline__row">'
         f'<button type="button" id="offline-save" class="md-button md-button--primary">{t["save"]}</button></p>'
         f'<progress class="hb-offline__progress" max="1" value="0" hidden aria-label="{t["progress"]}"></progress>'
