@@ -80,9 +80,9 @@ books: pdf epub  ## PDF and EPUB books per language into site/downloads/ (after 
 bench: $(VENV)/.test  ## Scale benchmark: make bench N=1500 [BENCH_JSON=path]
 	$(DOCS) bench --n $(or $(N),100) $(if $(BENCH_JSON),--json $(BENCH_JSON))
 
-lighthouse: $(VENV)/.test build  ## Lighthouse scores (home and a question page, both languages)
-	npm ci --ignore-scripts --no-audit --no-fund --silent
-	$(DOCS) lighthouse
+lighthouse: $(VENV)/.test build  ## Lighthouse scores (home and a question page, both languages; RUNS=n per page, median)
+	npm ci --include=optional --ignore-scripts --no-audit --no-fund --silent
+	$(DOCS) lighthouse $(if $(RUNS),--runs $(RUNS))
 
 lock: $(VENV)/.site  ## Re-pin requirements*.txt from requirements*.in
 	$(PY) -m pip install --quiet pip-tools==7.6.2

@@ -17,7 +17,7 @@ ELSEWHERE = {
     "make test": "this is the run that executes these tests",
     "make serve": "tests/dev/test_serve.py and tests/test_contributing.py start it, probe it and stop it",
     "make bench": "tests/dev/test_bench.py runs the same benchmark at N=12 (N=1500 takes ten minutes)",
-    "make lighthouse": "installs Lighthouse from npm and scores the site; run by hand (README)",
+    "make lighthouse": "tests/dev/test_lighthouse.py runs it as printed on a fresh copy, one run per page (RUNS=1)",
     "make lock": "re-pins every dependency from the package index; run by hand when a pin changes",
     "make test-properdocs": "CI's second job runs it",
     "make pdf": "tests/test_pdf.py makes both books with the same code",

@@ -4,7 +4,9 @@ Authors write prose; lists that must stay in step with the file tree are
 generated where a page has a marker line (or at its end if it has none):
 
 * section index pages: `<!-- hb:questions -->`, the section's questions in order;
-* the home page: `<!-- hb:contents -->`, every section with its questions;
+* the home page: `<!-- hb:contents -->`, every section with its questions,
+  followed by `<!-- hb:practice -->`, where partials/content.html puts the
+  practice bar (after the introduction and the contents, not above them);
 * the tags page: `<!-- hb:tags -->`, every tag with its questions;
 * the cram sheet: `<!-- hb:cram -->`, on cram.md the list of sections, on
   each section's generated cram page its short answers and key points
@@ -33,6 +35,7 @@ from scripts.content.strings import in_reader_order
 
 MARKERS = {"section": "<!-- hb:questions -->", "home": "<!-- hb:contents -->", "tags": "<!-- hb:tags -->",
            "cram": "<!-- hb:cram -->", "offline": "<!-- hb:offline -->"}
+PRACTICE_MARKER = "<!-- hb:practice -->"  # left in the HTML; the template replaces it
 # Sections with more questions than this show the first ones on the home page
 # and link to their index page for the rest, so the home page stays small.
 HOME_PER_SECTION = 30
@@ -104,7 +107,7 @@ def expand(markdown: str, rel: str, page_kind: str, catalog: Catalog | None, tex
         return _insert(markdown, MARKERS["section"], section_list(catalog, rel.split("/")[0], text))
     if page_kind == "home":
         markdown = _insert(markdown, MARKERS["offline"], offline_block(text, catalog.has_page("cram.md")))
-        return _insert(markdown, MARKERS["home"], home_contents(catalog, text))
+        return _insert(markdown, MARKERS["home"], home_contents(catalog, text) + "\n" + PRACTICE_MARKER + "\n")
     if rel == "tags.md":
         return _insert(markdown, MARKERS["tags"], tags_index(catalog, text, lang))
     if rel == "cram.md":
@@ -140,6 +143,7 @@ def page_info(rel: str, page_kind: str, meta: dict, text: dict, authors: list[st
         "kind": page_kind,
         "section": rel.split("/")[0] if page_kind in ("section", "question") else "",
         "url": page_url(rel),
+        "practice_marker": PRACTICE_MARKER if page_kind == "home" else "",
         "level": {"id": level, "name": text.get("levels", {}).get(level, "")} if level else None,
         "tags": [{"id": t, "name": text.get("tags", {}).get(t, t)} for t in meta.get("tags") or []]
         if page_kind == "question" else [],
@@ -159,8 +163,11 @@ def alternates(url: str, lang: str, languages: list[tuple[str, str]]) -> list[di
 def offline_block(text: dict, has_cram: bool = True) -> str:
     """The home page's "offline and print" section: Markdown, then an HTML part
     that offline.js reveals (the PDF and EPUB links once downloads.json lists
-    the books; the save control where service workers run), and the links to
-    the language's feed and its llms.txt, which the build always writes. The
+    the books; the save control where service workers run, with "remove" a
+    quiet text button beside the saved status, not a second primary action),
+    a print button (offline.js wires it: no inline handlers under the CSP),
+    and the links to the language's feed and its llms.txt, which the build
+    always writes. The
     save button's label is completed with the size by the script, whose
     messages come from strings.json like every page script's."""
     t = {key: html.escape(value) if isinstance(value, str) else value for key, value in text["offline"].items()}
@@ -169,6 +176,8 @@ def offline_block(text: dict, has_cram: bool = True) -> str:
         (f"[{text['offline']['cram']}](cram.md){text['offline']['cram_text']}" if has_cram else "")
         + (text['offline']['print_text'] if has_cram else text['offline']['print_text'].lstrip()), "",
         '<div class="hb-offline" data-pagefind-ignore>',
+        f'<p class="hb-offline__print"><button type="button" class="md-button hb-offline__print-button">'
+        f'{t["print"]}</button></p>',
         f'<p class="hb-offline__pdf" hidden><a class="hb-offline__pdf-link" href="" download>{t["pdf"]}</a>'
         f'<span class="hb-offline__pdf-size"></span>{t["pdf_text"]}</p>',
         f'<p class="hb-offline__epub" hidden><a class="hb-offline__epub-link" href="" download>{t["epub"]}</a>'
@@ -176,8 +185,9 @@ def offline_block(text: dict, has_cram: bool = True) -> str:
         f'<p class="hb-offline__feed"><a href="{FEED}" type="application/atom+xml">{t["feed"]}</a>{t["feed_text"]}</p>',
         f'<p class="hb-offline__llms"><a href="{LLMS}" type="text/plain">{t["llms"]}</a>{t["llms_text"]}</p>',
         f'<div class="hb-offline__save" hidden><p>{t["save_text"]}</p><p class="hb-offline__row">'
-        f'<button type="button" id="offline-save" class="md-button md-button--primary">{t["save"]}</button> '
-        f'<button type="button" id="offline-remove" class="md-button" hidden>{t["remove"]}</button></p>'
+        f'<button type="button" id="offline-save" class="md-button md-button--primary">{t["save"]}</button></p>'
         f'<progress class="hb-offline__progress" max="1" value="0" hidden aria-label="{t["progress"]}"></progress>'
-        '<p class="hb-offline__status" role="status" aria-live="polite"></p></div>',
+        '<p class="hb-offline__state"><span class="hb-offline__status" role="status" aria-live="polite"></span> '
+        f'<button type="button" id="offline-remove" class="hb-offline__remove" hidden>{t["remove"]}</button></p>'
+        '</div>',
         "</div>", ""])

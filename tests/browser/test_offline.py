@@ -108,6 +108,13 @@ def test_saving_a_language_shows_size_and_progress_and_can_be_undone(page, conte
     assert progress and progress[-1]["done"] == progress[-1]["files"] == len(listing["files"])
     assert messages[-1] == {"type": "saved", "lang": "zh", "files": len(listing["files"]), "bytes": total}
     assert page.locator(".hb-offline__status").inner_text().strip()
+    # "remove" is a secondary action beside the status: not a filled button, on the status's line
+    remove = page.locator("#offline-remove")
+    assert "md-button--primary" not in (remove.get_attribute("class") or "")
+    assert remove.evaluate("b => getComputedStyle(b).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
+    assert remove.evaluate("b => b.parentElement.contains(document.querySelector('.hb-offline__status'))")
+    said, button = page.locator(".hb-offline__status").bounding_box(), remove.bounding_box()
+    assert said["y"] <= button["y"] + button["height"] / 2 <= said["y"] + said["height"] + 8
     context.set_offline(True)
     for path in ("python/assert/", "deployment/deployment-forms/"):  # never opened
         assert page.goto(url + path).status == 200

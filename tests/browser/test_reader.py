@@ -86,6 +86,7 @@ def test_mastered_marks_drive_section_and_home_progress(page, site_server, built
 def test_random_question_respects_section_tag_and_mastered(page, site_server, built_site):
     questions = json.loads((built_site / "en/questions.json").read_text(encoding="utf-8"))
     page.goto(site_server + "en/")
+    page.click(".hb-practice__filters summary")  # the filters are folded
     page.select_option("select[name=section]", "python")
     page.click(".hb-practice__random button")
     page.wait_for_url("**/en/python/*/")
@@ -95,6 +96,7 @@ def test_random_question_respects_section_tag_and_mastered(page, site_server, bu
         page.goto(site_server + "en/" + q["url"])
         page.click(".hb-practice__mastered")
     page.goto(site_server + "en/")
+    page.click(".hb-practice__filters summary")
     page.select_option("select[name=section]", "python")
     page.check("input[name=unmastered]")
     page.click(".hb-practice__random button")

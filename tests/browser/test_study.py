@@ -95,6 +95,7 @@ def test_grading_schedules_reviews_and_home_counts_due_and_new(page, site_server
     # Chinese home: the same counts, and the tag filter shows tag names in Chinese
     page.goto(site_server)
     expect(page.locator(".hb-practice__due")).to_have_text(f"今日待复习 1 题，新题 {total - 1} 题")
+    page.click(".hb-practice__filters summary")  # the filters are folded
     tags = page.locator(".hb-practice__random select[name=tag] option")
     expect(tags.filter(has_text="扩散模型")).to_have_attribute("value", "diffusion")
     # random question by level

@@ -1,7 +1,8 @@
 /*
  * Offline reading and printing, the page's side.
  *
- * - Registers the service worker (sw.js at the site root, written by
+ * - Registers the service worker, once the page has loaded and the main
+ *   thread is idle (sw.js at the site root, written by
  *   scripts/outputs/offline.py) where the build wrote one: hb-core.js knows its
  *   address (hb.worker) only in `make build` output, never in `make serve`,
  *   where a worker would serve stale files while you edit (a preview also
@@ -19,7 +20,9 @@
  *   left by a save the browser cut short); a failed save is rolled back by
  *   the worker and the reason said in the reader's language.
  * - Printing: every folded box (<details>) is opened for the printout and
- *   closed again afterwards; a dark palette prints as the light one.
+ *   closed again afterwards; a dark palette prints as the light one. The
+ *   home block's print button calls window.print() (wired here: the CSP
+ *   allows no inline handlers).
  */
 (function () {
   "use strict";
@@ -212,8 +215,22 @@
     ask({ type: "status", lang: lang }).then(paint);
   }
 
-  var registered = register();
+  /* Registration waits for the page to load and the main thread to idle:
+     the worker's start-up and its first fetches do not compete with the
+     page's own (no long task at load on a phone). */
+  var registered = "serviceWorker" in navigator && !!hb.worker;
+  function registerWhenIdle() {
+    (window.requestIdleCallback || function (work) { window.setTimeout(work, 1); })(register, { timeout: 3000 });
+  }
+  if (document.readyState === "complete") {
+    registerWhenIdle();
+  } else {
+    window.addEventListener("load", registerWhenIdle);
+  }
   if (block) {
+    block.querySelectorAll(".hb-offline__print-button").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
     hb.strings().then(function (strings) {
       t = strings.offline;
       showBooks();

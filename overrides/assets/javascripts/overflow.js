@@ -17,7 +17,8 @@
   var BOXES = ".md-typeset div.arithmatex, .md-typeset .hb-math-inline, " +
     ".md-typeset .md-typeset__scrollwrap, .md-typeset pre > code";
 
-  function markEdges(box) {
+  /* The edges where more content is hidden: a read, no write. */
+  function edges(box) {
     var more = [];
     if (box.scrollLeft > 1) {
       more.push("left");
@@ -25,38 +26,48 @@
     if (box.scrollLeft + box.clientWidth < box.scrollWidth - 1) {
       more.push("right");
     }
+    return more;
+  }
+  function showEdges(box, more) {
     if (more.length) {
       box.setAttribute("data-hb-more", more.join(" "));
     } else {
       box.removeAttribute("data-hb-more");
     }
   }
-
-  function fitInline(math) {
-    /* The room a formula has is the line box of its paragraph, list item or
-       table cell, not the whole column. */
+  function markEdges(box) {
+    showEdges(box, edges(box));
+  }
+  /* Whether an inline formula is wider than the room it has: the line box of
+     its paragraph, list item or table cell, not the whole column. A read. */
+  function tooWide(math) {
     var column = math.parentElement && math.parentElement.closest(
       "p, li, td, th, dd, dt, figcaption, summary, .admonition, details, .md-typeset");
     if (!column) {
-      return;
+      return false;
     }
-    math.classList.remove("hb-scrolls");
     /* An inline box has no scrollWidth; its rendered width tells. */
     var style = window.getComputedStyle(column);
     var room = column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     /* A formula kept on one line with its punctuation (hb-nobr, from
        scripts/build/typography.py) needs room for both. */
     var kept = math.parentElement.classList.contains("hb-nobr") ? math.parentElement : math;
-    if (kept.getBoundingClientRect().width > room) {
-      math.classList.add("hb-scrolls");
-    }
+    return kept.getBoundingClientRect().width > room;
   }
-
+  /* Reads and writes in separate passes, so a page lays out twice however
+     many formulas and boxes it has (a write between two reads would force a
+     layout per element: a long task on a phone). */
   function update(root) {
-    Array.prototype.forEach.call(root.querySelectorAll(".md-typeset .hb-math-inline"), fitInline);
-    Array.prototype.forEach.call(root.querySelectorAll(BOXES), function (box) {
-      var scrolls = box.scrollWidth > box.clientWidth + 1;
-      if (scrolls) {
+    var inline = Array.prototype.slice.call(root.querySelectorAll(".md-typeset .hb-math-inline"));
+    inline.forEach(function (math) { math.classList.remove("hb-scrolls"); });
+    inline.filter(tooWide).forEach(function (math) { math.classList.add("hb-scrolls"); });
+    var boxes = Array.prototype.slice.call(root.querySelectorAll(BOXES));
+    var measured = boxes.map(function (box) {
+      return { box: box, scrolls: box.scrollWidth > box.clientWidth + 1, more: edges(box) };
+    });
+    measured.forEach(function (found) {
+      var box = found.box;
+      if (found.scrolls) {
         if (!box.hasAttribute("tabindex")) {
           box.setAttribute("tabindex", "0");
           box.setAttribute("data-hb-tabindex", "");
@@ -69,10 +80,9 @@
         box.removeAttribute("tabindex");
         box.removeAttribute("data-hb-tabindex");
       }
-      markEdges(box);
+      showEdges(box, found.more);
     });
   }
-
   var pending = null;
   function schedule() {
     if (pending === null) {
