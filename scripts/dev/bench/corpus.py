@@ -43,6 +43,25 @@ def _prose(rng: random.Random, words: list[str], sentences: int, zh: bool) -> st
     return "".join(out) if zh else " ".join(out)
 
 
+def front_matter(i: int, title: str, description: str, key_points: list[str]) -> str:
+    """Question i's front matter, for both corpora: tags and level drawn from i."""
+    points = "\n".join(f"  - {json.dumps(point, ensure_ascii=False)}" for point in key_points)
+    return f"""---
+title: {json.dumps(title, ensure_ascii=False)}
+description: {json.dumps(description, ensure_ascii=False)}
+tags: {json.dumps(sorted({TAGS[i % len(TAGS)], TAGS[(i * 5) % len(TAGS)]}))}
+level: {LEVELS[i % len(LEVELS)]}
+key_points:
+{points}
+order: {i}
+source:
+  type: article
+  article: sanwu-14
+  upstream: synthetic/{SECTIONS[i % len(SECTIONS)]}.md
+---
+"""
+
+
 def _question(i: int, lang: str, n: int, rng: random.Random) -> tuple[str, str]:
     zh = lang == "zh"
     words = ZH_WORDS if zh else EN_WORDS
@@ -51,24 +70,10 @@ def _question(i: int, lang: str, n: int, rng: random.Random) -> tuple[str, str]:
     other_rel = f"../{SECTIONS[other % len(SECTIONS)]}/q{other:05d}.md"
     title = (f"第 {i} 题：{words[i % len(words)]}与{words[(i * 3) % len(words)]}有什么区别？" if zh
              else f"Question {i}: how do {words[i % len(words)]} and {words[(i * 3) % len(words)]} differ?")
-    tags = sorted({TAGS[i % len(TAGS)], TAGS[(i * 5) % len(TAGS)]})
     h = ("简答", "原理", "公式", "代码", "面试追问") if zh else ("Short answer", "How it works", "Formula", "Code",
                                                          "Follow-up questions")
-    points = "\n".join(f"  - \"{_prose(rng, words, 1, zh)}\"" for _ in range(4))
-    body = f"""---
-title: "{title}"
-description: "{_prose(rng, words, 1, zh)}"
-tags: {json.dumps(tags)}
-level: {LEVELS[i % len(LEVELS)]}
-key_points:
-{points}
-order: {i}
-source:
-  type: article
-  article: sanwu-14
-  upstream: synthetic/{section}.md
----
-
+    points = [_prose(rng, words, 1, zh) for _ in range(4)]
+    body = front_matter(i, title, _prose(rng, words, 1, zh), points) + f"""
 # {title}
 
 ## {h[0]} {{ #short-answer }}

@@ -28,14 +28,13 @@ real site's kinds of queries (a mixed Latin + Chinese query, an identifier).
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from functools import cache
 from pathlib import Path
 
 from scripts.content.layout import DOCS
-from scripts.dev.bench.corpus import LEVELS, SECTIONS, TAGS
+from scripts.dev.bench.corpus import SECTIONS, front_matter
 
 # Heads: the issue's real queries first (the most frequent ranks), then the
 # rest of a deep-learning interview's vocabulary.
@@ -209,22 +208,8 @@ class Corpus:
         link = f"../{SECTIONS[other % len(SECTIONS)]}/q{other:05d}.md#short-answer"
         joiner = "" if zh else " "
         prose = [joiner.join(sentences) for sentences in p["sections"]]
-        points = "\n".join(f"  - {json.dumps(point, ensure_ascii=False)}" for point in p["key_points"])
         h = p["headings"]
-        body = f"""---
-title: {json.dumps(p["title"], ensure_ascii=False)}
-description: {json.dumps(p["description"], ensure_ascii=False)}
-tags: {json.dumps(sorted({TAGS[i % len(TAGS)], TAGS[(i * 5) % len(TAGS)]}))}
-level: {LEVELS[i % len(LEVELS)]}
-key_points:
-{points}
-order: {i}
-source:
-  type: article
-  article: sanwu-14
-  upstream: synthetic/{section}.md
----
-
+        body = front_matter(i, p["title"], p["description"], p["key_points"]) + f"""
 # {p["title"]}
 
 ## {h[0]} {{ #short-answer }}
