@@ -22,6 +22,7 @@ The result is committed (overrides/assets/fonts/, with its licence), so
 from __future__ import annotations
 
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def source() -> Path:
     if DEBIAN_SOURCE.exists():
         return DEBIAN_SOURCE
     raise SourceMissing(f"{SOURCE_NAME} is not installed (Debian: apt-get install fonts-lmodern), "
-                        "or pass --source path/to/latinmodern-math.otf")
+                        "or give its file: make fonts SOURCE=path/to/latinmodern-math.otf")
 
 
 def used_chars(docs: Path = DOCS) -> set[str]:
@@ -127,8 +128,17 @@ def cut(src: Path, chars: str, out: Path) -> Path:
 
 
 def make(src: Path | None = None, out: Path = MATH_FONT_FILE) -> int:
+    """Cut the font; a missing source is a message and exit status 1, not a traceback."""
+    try:
+        src = Path(src) if src else source()
+    except SourceMissing as missing:
+        print(f"fonts: {missing}", file=sys.stderr)
+        return 1
+    if not src.is_file():
+        print(f"fonts: {src}: no such font file", file=sys.stderr)
+        return 1
     chars = "".join(sorted(set(BASE) | used_chars()))
-    cut(src or source(), chars, out)
+    cut(src, chars, out)
     print(f"{out.relative_to(MATH_FONT_FILE.parents[2])}: {out.stat().st_size / 1024:.1f} KB, "
           f"{len(chars)} characters")
     return 0

@@ -5,9 +5,12 @@ formula of the handbook."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from fontTools.ttLib import TTFont
 
-from scripts.content.layout import MATH_FONT_FILE
+from scripts.content.layout import MATH_FONT_FILE, ROOT
 from scripts.dev.fonts import BASE, FAMILY, used_chars
 
 LATIN_MODERN_MATH = 0x1D6FC  # 𝛼, the italic alpha Chromium draws for <mi>α</mi>
@@ -37,3 +40,10 @@ def test_stretchy_brackets_and_big_operators_keep_their_size_variants():
     cmap = font.getBestCmap()
     for char in "(\u2211\u221a":
         assert cmap[ord(char)] in vertical, char
+
+
+def test_a_missing_source_font_is_a_message_not_a_traceback(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "scripts.docs", "fonts", "--source", str(tmp_path / "none.otf")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"fonts: {tmp_path / 'none.otf'}: no such font file" in done.stderr
