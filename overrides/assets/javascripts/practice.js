@@ -124,38 +124,31 @@
     return { element: bar, grade: grade, master: master, showIntervals: showIntervals };
   }
 
+  /* The question page's answer box and "Show answer" button are built HTML
+     (partials/content.html), so wiring them moves nothing on the page; the
+     grade bar is made the first time it is shown. */
   function setupQuestion(panel, t, key) {
-    /* After the title, and after the level badge under it (partials/content.html). */
-    var heading = panel.parentElement.querySelector(".hb-level-line") || panel.parentElement.querySelector("h1");
-    if (heading) {
-      heading.after(panel);
+    var answer = document.getElementById("hb-answer");
+    var reveal = panel.parentElement.querySelector(".hb-practice__reveal");
+    if (!answer || !reveal) {
+      return function () {};
     }
-    /* Wrap everything after the controls into the answer. */
-    var answer = document.createElement("div");
-    answer.className = "hb-answer";
-    answer.id = "hb-answer";
-    var node = panel.nextSibling;
-    while (node) {
-      var next = node.nextSibling;
-      if (!(node.matches && node.matches("aside.md-source-file"))) {
-        answer.appendChild(node);
-      }
-      node = next;
-    }
-    var reveal = document.createElement("button");
-    reveal.type = "button";
-    reveal.className = "md-button hb-practice__reveal";
-    reveal.setAttribute("aria-controls", answer.id);
-    panel.after(reveal);
-    reveal.after(answer);
+    var grades = null;
 
-    /* Grading sits where the reader compares: after the key points (or the short answer). */
-    var grades = gradeBar(t, key);
-    var anchor = answer.querySelector(".hb-key-points") || answer.querySelector("#short-answer");
-    if (anchor && anchor.parentElement === answer) {
-      anchor.after(grades.element);
-    } else {
-      answer.prepend(grades.element);
+    /* Grading sits where the reader compares: after the key points (or the
+       short answer); hidden until showAnswer shows it. */
+    function gradeBarOnce() {
+      if (!grades) {
+        grades = gradeBar(t, key);
+        grades.element.hidden = true;
+        var anchor = answer.querySelector(".hb-key-points") || answer.querySelector("#short-answer");
+        if (anchor && anchor.parentElement === answer) {
+          anchor.after(grades.element);
+        } else {
+          answer.prepend(grades.element);
+        }
+      }
+      return grades;
     }
     var practising = false;
 
@@ -163,9 +156,11 @@
       answer.hidden = !open;
       reveal.setAttribute("aria-expanded", String(open));
       reveal.textContent = open ? t.hide : t.show;
-      grades.element.hidden = !(open && practising);
       if (open && practising) {
+        gradeBarOnce().element.hidden = false;
         grades.showIntervals();
+      } else if (grades) {
+        grades.element.hidden = true;
       }
     }
     reveal.addEventListener("click", function () {
@@ -174,11 +169,10 @@
         answer.focus({ preventScroll: true });
       }
     });
-    answer.tabIndex = -1;
 
     document.addEventListener("keydown", function (event) {
       var rating = gradeKey(event);
-      if (!rating || !grades.element.isConnected || grades.element.hidden) {
+      if (!rating || !grades || !grades.element.isConnected || grades.element.hidden) {
         return;
       }
       event.preventDefault();
@@ -195,7 +189,7 @@
       if (mark.getAttribute("aria-pressed") === "true") {
         store.setMastered(key, false).catch(function () { /* storage disabled: nothing to keep */ });
       } else {
-        grades.master();
+        gradeBarOnce().master();
       }
       paintMastered();
     });
@@ -203,6 +197,9 @@
     paintMastered();
 
     return function applyMode(on) {
+      if (on === practising && !on) {
+        return;  /* practice mode off at load: the built page is already right */
+      }
       practising = on;
       reveal.hidden = !on;
       showAnswer(!on);
