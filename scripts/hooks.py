@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from scripts.build import cram, engine, generate, history, icons, social, typography  # noqa: E402
+from scripts.build import bundle, cram, engine, generate, history, icons, social, typography  # noqa: E402
 from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
@@ -58,6 +58,7 @@ class _Build:
     serving = False  # `mkdocs serve`: search is indexed in the background
     command: str = "build"
     sprite = icons.Sprite()  # the icons of this language's pages (scripts/build/icons.py)
+    bundles: dict = {}  # the parts of hb.css and hb.js (scripts/build/bundle.py)
 
 
 def _fail(findings: list[Finding]) -> PluginError:
@@ -123,6 +124,11 @@ def on_config(config, **kwargs):
     config["extra"]["hb_offline"] = {"site_root": site_root} if _Build.command == "build" else None
     # The math font, preloaded by pages with a formula (overrides/main.html).
     config["extra"]["hb_math_font"] = MATH_FONT
+    # The site's stylesheets and scripts load as one file each (scripts/build/bundle.py).
+    try:
+        _Build.bundles = bundle.take(config)
+    except bundle.BundleError as exc:
+        raise _fail([_config_finding(config, exc.needle, str(exc))]) from None
     return config
 
 
@@ -204,6 +210,10 @@ def on_files(files, config, **kwargs):
                 or file.src_uri.endswith(".min.js.map") or file.src_uri.endswith(".min.css.map") \
                 or file.src_uri == "sw.js":
             files.remove(file)
+    try:
+        bundle.write(files, config, _Build.bundles)
+    except bundle.BundleError as exc:
+        raise _fail([_config_finding(config, exc.needle, str(exc))]) from None
     # The cram sheet's page per section (scripts/build/cram.py): generated
     # Markdown, outside the nav, built and link-checked like any page.
     if _Build.catalog is not None and _Build.catalog.has_page("cram.md"):
@@ -248,6 +258,14 @@ def on_post_build(config, **kwargs):
         search.index_in_background(site, _Build.lang)
     else:
         search.index(site, _Build.lang)
+
+
+def _config_finding(config, needle: str, message: str) -> Finding:
+    """A finding in mkdocs.yml at the first line that names `needle`."""
+    path = Path(config.config_file_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if needle in text), 1)
+    return Finding(display(path), line, "bundle", message)
 
 
 def _language_url(config) -> str:

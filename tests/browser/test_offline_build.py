@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from scripts.build.bundle import BUNDLES
 from scripts.content import strings
 from scripts.outputs import offline
 from tests.browser.test_offline import status
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.browser
 
 PAGE = "en/python/assert/"
 OTHER = "en/python/lossless-images/"
-SCRIPT = "en/assets/javascripts/practice.js"
+SCRIPT = "en/" + BUNDLES["extra_javascript"]
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import json
 import shutil
 from pathlib import Path
 
+from scripts.build.bundle import BUNDLES
 from scripts.content import catalog
 from scripts.content.layout import DOCS, LANGS, MATH_FONT, ROOT, lang_root, page_url
 from scripts.outputs import offline
@@ -31,8 +32,8 @@ def test_each_language_lists_its_pages_shell_and_search(built_site):
             path = built_site / (url + "index.html" if url.endswith("/") or url == root else url)
             assert path.stat().st_size == size, url
             assert len(digest) == 16
-        shell = {"questions.json", "strings.json", "search/search_index.json", "assets/javascripts/offline.js",
-                 "assets/javascripts/search-worker.js", "assets/stylesheets/print.css"}
+        shell = {"questions.json", "strings.json", "search/search_index.json", *BUNDLES.values(),
+                 "assets/javascripts/search-worker.js"}
         assert {root + name for name in shell} <= set(listing["shell"])
         assert any(url.endswith(".min.css") for url in listing["shell"])
         fragments = {p.relative_to(built_site).as_posix() for p in (built_site / root / "pagefind/fragment").iterdir()}
