@@ -107,6 +107,14 @@
   window.__md_get = mdGet;
   window.__md_set = mdSet;
 
+  /* Practice mode left on: answers fold before the first paint (extra.css,
+     html.hb-practising), so the page does not jump when practice.js starts. */
+  try {
+    if (window.localStorage.getItem(key("practice")) === "true") {
+      document.documentElement.classList.add("hb-practising");
+    }
+  } catch (e) { /* storage disabled: practice mode is off */ }
+
   /* A palette chosen in a language before the scope was the site root. */
   if (langRoot.pathname !== siteRoot.pathname && mdGet("__palette") === null) {
     var own = mdGet("__palette", null, langRoot);

@@ -152,8 +152,12 @@
     }
     var practising = false;
 
+    function isOpen() {
+      return answer.classList.contains("hb-answer--open");
+    }
+
     function showAnswer(open) {
-      answer.hidden = !open;
+      answer.classList.toggle("hb-answer--open", open);
       reveal.setAttribute("aria-expanded", String(open));
       reveal.textContent = open ? t.hide : t.show;
       if (open && practising) {
@@ -164,8 +168,8 @@
       }
     }
     reveal.addEventListener("click", function () {
-      showAnswer(answer.hidden);
-      if (!answer.hidden) {
+      showAnswer(!isOpen());
+      if (isOpen()) {
         answer.focus({ preventScroll: true });
       }
     });
@@ -201,7 +205,6 @@
         return;  /* practice mode off at load: the built page is already right */
       }
       practising = on;
-      reveal.hidden = !on;
       showAnswer(!on);
     };
   }
