@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from scripts.build import bundle, cram, engine, generate, history, icons, social, typography  # noqa: E402
+from scripts.build import bundle, cram, engine, generate, highlight, history, icons, social, typography  # noqa: E402
 from scripts.build.mathml import MathError, to_mathml  # noqa: E402
 from scripts.build.safety import locate, scan  # noqa: E402
 from scripts.content import catalog, git, strings  # noqa: E402
@@ -171,8 +171,9 @@ def on_page_content(html_text, page, config, files, **kwargs):
         return f'<span class="hb-math-inline">{mathml}</span>'
 
     # Then Chinese typography and phone tables (scripts/build/typography.py):
-    # punctuation kept with its formula, upright Chinese emphasis, labelled cells.
-    return typography.typeset(_MATH.sub(render, html_text))
+    # punctuation kept with its formula, upright Chinese emphasis, labelled
+    # cells; and code blocks with fewer elements (scripts/build/highlight.py).
+    return highlight.compact(typography.typeset(_MATH.sub(render, html_text)))
 
 
 @event_priority(-50)  # after mkdocs-static-i18n (50) has set its own alternates
