@@ -6,9 +6,10 @@ reads the same conventions back; both sides are described here.
 
 * Permalink signs (Material's `a.headerlink`, "¶") are removed, so no title,
   heading or excerpt carries one.
-* Highlighted code is a run of token spans with nothing between them, so
-  Pagefind would read `trial.suggest_float(` as one word; a space between the
-  tokens lets it see trial and suggest_float.
+* Highlighted code is a run of token spans and bare names with nothing
+  between them (scripts/build/highlight.py unwraps names), so Pagefind would
+  read `trial.suggest_float(` as one word; a space on the outer side of each
+  token's tags lets it see trial and suggest_float.
 * Right after the page title (the first h1 of the indexed body) comes an
   outline at weight 0 (it adds nothing to the ranking): the title again, the
   sentinel word TITLE_END, the text of every heading of the page, and
@@ -64,7 +65,8 @@ _BLOCK_END = re.compile(r"(?=</(?:h[1-6]|p|li|dt|dd|td|th|pre|blockquote|summary
 _HEADING_GAP = f" {BREAK} "
 
 _HEADERLINK = re.compile(r"<a\b[^>]*\bclass=[\"']?headerlink\b[^>]*>.*?</a>", re.DOTALL)
-_TOKENS = re.compile(r"</span><span")
+_CODE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+_TOKEN_TAG = re.compile(r"(</span>)|(<span\b[^>]*>)")
 _BODY_H1 = re.compile(r"<div data-pagefind-body[^>]*>.*?<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
 _HEADING = re.compile(r"<h([2-6])\b[^>]*>(.*?)</h\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
@@ -80,7 +82,7 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 def prepared(html: str, lang: str) -> str:
     """A page as its index sees it (see the module's docstring)."""
     html = _HEADERLINK.sub("", html)
-    html = _TOKENS.sub("</span> <span", html)
+    html = _CODE.sub(lambda block: _TOKEN_TAG.sub(lambda tag: f"{tag[1]} " if tag[1] else f" {tag[2]}", block[0]), html)
     html = _with_outline(html)
     # Pagefind reads the indexed body only (and its title comes from there):
     # the navigation before it is left as it is.

@@ -51,3 +51,17 @@ def test_a_part_that_does_not_exist_stops_the_build_at_its_line(tmp_path):
     assert result.status == 1
     assert f"mkdocs.yml:{line}: [bundle]" in result.output and "ofline.js" in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_page_scripts_wait_for_the_page_and_the_early_scripts_do_not(built_site):
+    """Material's bundle, hb.js and study.js are deferred (main.html: the page
+    paints before they run, still in order); hb-core.js (storage scope) and
+    palette.js (the saved palette) run before the first paint."""
+    early = ["hb-core.js", "palette.js"]
+    for page in ("ai-painting/dreambooth/index.html", "en/index.html", "study/index.html", "404.html"):
+        scripts = [node.attributes for node in parse((built_site / page).read_text(encoding="utf-8")).css("script[src]")]
+        names = [a["src"].rsplit("/", 1)[-1] for a in scripts]
+        assert names[:2] == early and names[2].startswith("bundle."), page
+        assert names[3] == BUNDLES["extra_javascript"].rsplit("/", 1)[-1], page
+        assert [name for name, a in zip(names, scripts) if "defer" not in a] == early, page
+        assert not any("async" in a for a in scripts), page

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from scripts.build import highlight
 from scripts.outputs.search_text import BREAK, HEADINGS_END, TITLE_END, prepared
 
 PAGE = ('<html><head><title>标题</title></head><body><nav><a href=x title=导航>导航栏</a></nav>'
@@ -64,3 +65,14 @@ def test_the_outline_holds_the_title_then_the_headings_but_not_ignored_ones():
 def test_english_pages_keep_their_words():
     html = prepared(PAGE.replace("什么是注意力？", "What is attention?"), "en")
     assert "What is attention?" in html and TITLE_END in html
+
+
+def test_code_tokens_are_words_of_their_own():
+    """Compacted code (scripts/build/highlight.py) has bare names between token
+    spans; Pagefind joins adjacent text, so each token must be a word alone."""
+    code = ('<pre><code><span class="n">study</span><span class="o">.</span><span class="n">trial</span>'
+            '<span class="o">.</span><span class="n">suggest_float</span><span class="p">(</span>'
+            '<span class="s2">"lr"</span><span class="p">)</span></code></pre>')
+    page = f"<div data-pagefind-body><h1>t</h1>{highlight.compact(code)}</div>"
+    text = re.sub(r"<[^>]*>", "", prepared(page, "en"))  # text nodes as Pagefind joins them
+    assert {"study", "trial", "suggest_float", '"lr"'} <= set(text.split())
