@@ -122,6 +122,8 @@ def on_config(config, **kwargs):
     # Offline reading (a service worker at the site root, scripts/outputs/offline.py)
     # only in built sites: in `make serve` a worker would serve stale files.
     config["extra"]["hb_offline"] = {"site_root": site_root} if _Build.command == "build" else None
+    # The heading links' tooltip in this language (toc's default is English on every page).
+    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = _Build.text["generated"]["permalink"]
     # The math font, preloaded by pages with a formula (overrides/main.html).
     config["extra"]["hb_math_font"] = MATH_FONT
     # The site's stylesheets and scripts load as one file each (scripts/build/bundle.py).

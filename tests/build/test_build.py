@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from scripts.content import strings
 from tests.conftest import BUILD_URL, ROOT, copy_project, mkdocs_build
 from tests.html import attr, hrefs, parse
 
@@ -317,3 +318,12 @@ def test_a_section_named_cram_fails_the_build(tmp_path):
         (folder / "index.md").write_text("---\ntitle: Cram\n---\n\n# Cram\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out", "http://127.0.0.1/", lang="en")
     assert result.status != 0 and "[cram-reserved]" in result.output and "docs/en/cram" in result.output
+
+
+def test_heading_links_speak_the_pages_language(built_site):
+    """toc's "¶" link tooltip comes from strings.yml per language (it was
+    Python-Markdown's English "Permanent link" on Chinese pages too)."""
+    for lang, root in (("zh", built_site), ("en", built_site / "en")):
+        expected = strings.in_language(lang)["generated"]["permalink"]
+        links = parse((root / "ai-painting/dreambooth/index.html").read_text(encoding="utf-8")).css("a.headerlink")
+        assert links and {link.attributes.get("title") for link in links} == {expected}, lang
