@@ -266,9 +266,7 @@ def on_post_build(config, **kwargs):
 def _config_finding(config, needle: str, message: str) -> Finding:
     """A finding in mkdocs.yml at the first line that names `needle`."""
     path = Path(config.config_file_path)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    line = next((n for n, text in enumerate(lines, 1) if needle in text), 1)
-    return Finding(display(path), line, "bundle", message)
+    return Finding(display(path), _line_of(path.read_text(encoding="utf-8"), needle), "bundle", message)
 
 
 def _language_url(config) -> str:
@@ -299,9 +297,8 @@ def _languages(config) -> list[tuple[str, str]]:
     return [(lang.locale, lang.name) for lang in i18n.config.languages] if i18n else [(_Build.lang, _Build.lang)]
 
 
-def _line_of(markdown: str, tex: str) -> int:
-    first = tex.strip().splitlines()[0] if tex.strip() else ""
-    for number, text in enumerate(markdown.splitlines(), 1):
-        if first and first in text:
-            return number
-    return 1
+def _line_of(text: str, needle: str) -> int:
+    """1-based number of the first line of `text` that holds the first line of
+    `needle` (a formula, a mkdocs.yml entry); 1 if none does."""
+    first = needle.strip().splitlines()[0] if needle.strip() else ""
+    return next((number for number, line in enumerate(text.splitlines(), 1) if first and first in line), 1)

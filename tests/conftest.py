@@ -188,6 +188,19 @@ def page_paths() -> list[str]:
     return [lang_root(lang) + page_url(rel) for lang in LANGS for rel in catalog.load(DOCS / lang).ordered_paths()]
 
 
+def question_with(*needles: str, lang: str = "zh") -> str:
+    """The path (below the site root) of the first question whose Markdown holds
+    every needle ("$$" for a display formula, "```" for code): a test names the
+    content it needs, so it holds whichever questions the handbook has."""
+    from scripts.content.layout import page_url
+
+    for question in catalog.load(DOCS / lang).questions():
+        text = (DOCS / lang / question.rel).read_text(encoding="utf-8")
+        if all(needle in text for needle in needles):
+            return lang_root(lang) + page_url(question.rel)
+    raise LookupError(f"no {lang} question holds {needles}")
+
+
 # Practice mode and the study page wire their controls once strings.json and
 # questions.json (cached) have arrived; every test waits for that after
 # loading a page, as a reader's first click would.

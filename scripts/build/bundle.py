@@ -4,9 +4,9 @@ mkdocs.yml lists the theme's stylesheets (`extra_css`) and page scripts
 (`extra_javascript`) one file each, in load order, with what each is for:
 that is how a contributor finds them. A page that linked them so would make
 twelve requests before it is complete; on a phone's connection each costs a
-round trip, and Lighthouse's mobile run measured the first paint about
-0.3 s later for it. Twelve tags are also 0.6 KB of every page (1.7 MB of a
-site at 1,500 questions).
+round trip (Lighthouse's mobile run put the first paint 0.1 to 0.4 s later
+for them), and the tags are repeated on every page (1.0 MB of a site at
+1,500 questions; benchmarks/README.md).
 
 So the build joins each list into one file, in the listed order, and drops
 the parts from the built site: `on_config` swaps each list for its bundle's
@@ -29,9 +29,10 @@ from mkdocs.structure.files import File, Files
 # The config list each bundle replaces, and the bundle's path in the site.
 BUNDLES = {"extra_css": "assets/stylesheets/hb.css", "extra_javascript": "assets/javascripts/hb.js"}
 _JOIN = {"extra_css": "\n", "extra_javascript": "\n;\n"}
-# Each part starts with a comment line naming it (split() reads them back).
-_MARK = "/* {} */\n"
-_MARKS = re.compile(r"^/\* (\S+) \*/$", re.M)
+# Each part starts with a comment line naming it (split() reads them back);
+# "part:" keeps a part's own one-line comments from reading as a mark.
+_MARK = "/* part: {} */\n"
+_MARKS = re.compile(r"^/\* part: (\S+) \*/$", re.M)
 
 
 class BundleError(ValueError):

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import question_with
+
 pytestmark = pytest.mark.browser
 
 BUDGET = 0.02
-PAGES = ["", "en/", "ai-painting/dreambooth/", "en/ai-painting/dreambooth/", "en/python/assert/",
-         "deep-learning/attention-mechanism/", "study/", "en/errata/"]
+# Questions with a display formula and code (the math font, the copy button,
+# code blocks) in both languages, and one with a table (stacked on phones).
+QUESTIONS = [question_with("$$", "```"), question_with("$$", "```", lang="en"), question_with("\n|", lang="en")]
+PAGES = ["", "en/", *QUESTIONS, "study/", "en/errata/"]
 # Every shift not caused by input (Lighthouse's cumulative layout shift over a load).
 OBSERVE = """window.__shifts = [];
 new PerformanceObserver((list) => {
@@ -52,7 +56,7 @@ def test_pages_do_not_shift_while_loading(browser, site_server, path):
     assert total <= BUDGET, entries
 
 
-@pytest.mark.parametrize("path", ["ai-painting/dreambooth/", "en/python/assert/"])
+@pytest.mark.parametrize("path", QUESTIONS[::2])
 def test_a_question_in_practice_mode_does_not_shift_either(browser, site_server, path):
     total, entries = shifts(browser, site_server + path, practising=True)
     assert total <= BUDGET, entries

@@ -9,7 +9,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from scripts.content import strings
-from tests.conftest import BUILD_URL, ROOT, copy_project, mkdocs_build
+from scripts.content.layout import LANGS
+from tests.conftest import BUILD_URL, ROOT, copy_project, mkdocs_build, question_with
 from tests.html import attr, hrefs, parse
 
 # Tags whose attributes make the browser fetch something on page load.
@@ -323,7 +324,7 @@ def test_a_section_named_cram_fails_the_build(tmp_path):
 def test_heading_links_speak_the_pages_language(built_site):
     """toc's "¶" link tooltip comes from strings.yml per language (it was
     Python-Markdown's English "Permanent link" on Chinese pages too)."""
-    for lang, root in (("zh", built_site), ("en", built_site / "en")):
+    for lang in LANGS:
         expected = strings.in_language(lang)["generated"]["permalink"]
-        links = parse((root / "ai-painting/dreambooth/index.html").read_text(encoding="utf-8")).css("a.headerlink")
+        links = parse((built_site / question_with(lang=lang) / "index.html").read_text(encoding="utf-8")).css("a.headerlink")
         assert links and {link.attributes.get("title") for link in links} == {expected}, lang

@@ -9,7 +9,7 @@ import pytest
 from scripts.build import bundle
 from scripts.build.bundle import BUNDLES
 from scripts.content import config as mkdocs_config
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.conftest import ROOT, copy_project, mkdocs_build, question_with
 from tests.html import parse
 
 LINKS = 'link[rel="stylesheet"][href], script[src]'
@@ -31,7 +31,7 @@ def test_each_bundle_holds_the_listed_parts_in_order(built_site, key):
 def test_pages_link_the_bundles_and_no_part(built_site):
     parts = {str(getattr(item, "path", item)).rsplit("/", 1)[-1]
              for key in BUNDLES for item in mkdocs_config.load()[key]}
-    for page in ("index.html", "ai-painting/dreambooth/index.html", "en/study/index.html", "404.html"):
+    for page in ("index.html", question_with() + "index.html", "en/study/index.html", "404.html"):
         refs = [node.attributes.get("href") or node.attributes.get("src")
                 for node in parse((built_site / page).read_text(encoding="utf-8")).css(LINKS)]
         names = [ref.rsplit("/", 1)[-1] for ref in refs]
@@ -58,7 +58,7 @@ def test_page_scripts_wait_for_the_page_and_the_early_scripts_do_not(built_site)
     paints before they run, still in order); hb-core.js (storage scope) and
     palette.js (the saved palette) run before the first paint."""
     early = ["hb-core.js", "palette.js"]
-    for page in ("ai-painting/dreambooth/index.html", "en/index.html", "study/index.html", "404.html"):
+    for page in (question_with() + "index.html", "en/index.html", "study/index.html", "404.html"):
         scripts = [node.attributes for node in parse((built_site / page).read_text(encoding="utf-8")).css("script[src]")]
         names = [a["src"].rsplit("/", 1)[-1] for a in scripts]
         assert names[:2] == early and names[2].startswith("bundle."), page

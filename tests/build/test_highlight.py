@@ -7,7 +7,7 @@ import re
 
 from scripts.build import highlight
 from scripts.content import config
-from tests.conftest import ROOT
+from tests.conftest import ROOT, question_with
 
 SAMPLE = "```python\nimport numpy as np\nx = np.zeros((3, 4))  # a\n# b\ny = x.sum(axis=0)\n```\n"
 # A span and the class it draws with: the classes are what the colours hang on.
@@ -51,6 +51,6 @@ def test_the_unwrapped_classes_have_no_colour_of_their_own(built_site):
 
 
 def test_built_code_blocks_are_compact(built_site):
-    page = (built_site / "ai-painting/dreambooth/index.html").read_text(encoding="utf-8")
+    page = (built_site / question_with("```") / "index.html").read_text(encoding="utf-8")
     blocks = re.findall(r"<pre.*?</pre>", page, re.S)
     assert blocks and not any(re.search(r"<span class=\"?(?:w|n)\"?>", block) for block in blocks)

@@ -201,8 +201,8 @@
     paintMastered();
 
     return function applyMode(on) {
-      if (on === practising && !on) {
-        return;  /* practice mode off at load: the built page is already right */
+      if (!on && !practising) {
+        return;  /* off and staying off (the page as built): nothing to change */
       }
       practising = on;
       showAnswer(!on);

@@ -18,7 +18,6 @@ import re
 from pathlib import Path
 
 from scripts.build import bundle
-from scripts.build.bundle import BUNDLES
 
 FIRST_LOAD = ("assets/javascripts/study-store.js", "assets/javascripts/practice.js", "assets/stylesheets/study.css")
 ON_DEMAND = ("assets/javascripts/vendor/ts-fsrs.umd.js",)
@@ -27,13 +26,13 @@ TARGET_GZIP = 30 * 1024
 _REF = re.compile(r'<(?:script[^>]*?\ssrc|link[^>]*?\shref)=["\']?([^"\'\s>]+)', re.I)
 
 
-def _gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+def _gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
 def _part(site: Path, referenced: set[str], name: str) -> bytes:
     """The text of part `name` of a bundle the page references; b"" if none."""
-    for path in BUNDLES.values():
+    for path in bundle.BUNDLES.values():
         if path in referenced:
             part = bundle.split((site / path).read_text(encoding="utf-8")).get(name)
             if part is not None:
@@ -57,13 +56,12 @@ def first_load_bytes(site: Path, page: str = "ai-painting/dreambooth/") -> dict:
     site = Path(site)
     text = (site / page / "index.html").read_text(encoding="utf-8")
     referenced = {posixpath.normpath(posixpath.join(page, ref.split("?")[0])) for ref in _REF.findall(text)}
-    files = {name: len(gzip.compress(part, compresslevel=9, mtime=0))
-             for name in FIRST_LOAD if (part := _part(site, referenced, name))}
+    files = {name: _gzip_size(part) for name in FIRST_LOAD if (part := _part(site, referenced, name))}
     return {
         "page": page,
         "first_load_gzip": sum(files.values()),
         "target_gzip": TARGET_GZIP,
         "files": files,
-        "on_demand_gzip": {name: _gzip_size(site / name) for name in ON_DEMAND},
-        "study_page_gzip": {name: _gzip_size(site / name) for name in STUDY_PAGE},
+        "on_demand_gzip": {name: _gzip_size((site / name).read_bytes()) for name in ON_DEMAND},
+        "study_page_gzip": {name: _gzip_size((site / name).read_bytes()) for name in STUDY_PAGE},
     }
